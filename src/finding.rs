@@ -1,0 +1,180 @@
+//! The one data model every rule produces and every reporter consumes.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; never fails a run unless `--fail-on info`.
+    Info,
+    /// Probably wrong, but the right wording depends on context.
+    Warning,
+    /// Wrong.
+    #[default]
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The rule that produced a finding; its id appears in every output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    /// A known-wrong rendering is present.
+    AvoidTerm,
+    /// An approved rendering is written with the wrong capitalisation.
+    TermCase,
+    /// Chinese text left in the English target.
+    Untranslated,
+    /// The source has a glossary term whose rendering the target lacks.
+    MissingTerm,
+    /// Numbers differ between source and target.
+    NumberMismatch,
+    /// One source term rendered several ways in one document.
+    InconsistentTerm,
+}
+
+impl RuleId {
+    /// Every rule, in documentation order.
+    pub const ALL: [RuleId; 6] = [
+        Self::AvoidTerm,
+        Self::TermCase,
+        Self::Untranslated,
+        Self::MissingTerm,
+        Self::NumberMismatch,
+        Self::InconsistentTerm,
+    ];
+
+    /// The rule id as written in output and configuration (`avoid-term`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AvoidTerm => "avoid-term",
+            Self::TermCase => "term-case",
+            Self::Untranslated => "untranslated",
+            Self::MissingTerm => "missing-term",
+            Self::NumberMismatch => "number-mismatch",
+            Self::InconsistentTerm => "inconsistent-term",
+        }
+    }
+
+    /// Parses a rule id as written in output and configuration.
+    pub fn parse(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|rule| rule.as_str() == id)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a fix may be applied without a human looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Applied by `--write` and shown by `--diff`.
+    Automatic,
+    /// Shown as a suggestion only: the right wording depends on context
+    /// (the glossary entry says `autofix: false`).
+    Suggestion,
+}
+
+/// A replacement for the span of a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// The replacement text, as a reader sees it.
+    pub replacement: String,
+    /// The bytes written into the file in place of the span (the replacement
+    /// escaped as the file's format requires; equal to `replacement` in plain text).
+    pub content: String,
+    /// Whether the fix is applied automatically.
+    pub applicability: Applicability,
+}
+
+/// The glossary entry a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermRef {
+    /// The Chinese term, when the entry has one.
+    pub zh: Option<String>,
+    /// The approved rendering.
+    pub en: String,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte span in the file as read (after decoding to UTF-8).
+    pub span: Range<usize>,
+    /// 1-based line of `span.start`.
+    pub line: usize,
+    /// 1-based column of `span.start`, in characters.
+    pub column: usize,
+    /// 1-based line of `span.end`.
+    pub end_line: usize,
+    /// 1-based column of `span.end`, in characters.
+    pub end_column: usize,
+    /// The rule that found it.
+    pub rule: RuleId,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// The text of the span as written.
+    pub found: String,
+    /// The fix, if one is known.
+    pub fix: Option<Fix>,
+    /// The glossary entry involved, if any.
+    pub term: Option<TermRef>,
+}
+
+impl Finding {
+    /// The fix when `--write` may apply it.
+    pub fn automatic_fix(&self) -> Option<&Fix> {
+        self.fix
+            .as_ref()
+            .filter(|fix| fix.applicability == Applicability::Automatic)
+    }
+
+    /// Ordering used by every reporter: position, then rule, then message.
+    pub fn sort_key(&self) -> (usize, usize, RuleId, &str) {
+        (self.span.start, self.span.end, self.rule, &self.message)
+    }
+}
+
+/// A finding before it has been placed in a file: a span in the checked text
+/// plus what the rule has to say. Rules produce these; the checker locates them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFinding {
+    /// Byte span in the checked text.
+    pub span: Range<usize>,
+    /// The rule that found it.
+    pub rule: RuleId,
+    /// How serious it is.
+    pub severity: Severity,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// Replacement text and whether it applies automatically.
+    pub replacement: Option<(String, Applicability)>,
+    /// The glossary entry involved, if any.
+    pub term: Option<TermRef>,
+}

@@ -1,0 +1,192 @@
+//! Reading glossary files and folders into a [`Glossary`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::locate::entry_positions;
+use super::{Glossary, GlossaryDocument, GlossaryEntry, GlossaryFile, Origin};
+use crate::error::{Error, Result};
+
+/// Largest glossary file accepted, so that a runaway file is an error, not an
+/// out-of-memory kill.
+const MAX_GLOSSARY_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Loads one glossary from YAML text; `path` is used in messages and origins.
+pub fn load_str(yaml: &str, path: &Path) -> Result<Glossary> {
+    let document: GlossaryDocument = serde_yaml::from_str(yaml).map_err(|error| {
+        let (line, column) = error
+            .location()
+            .map_or((1, 1), |location| (location.line(), location.column()));
+        Error::Glossary {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: strip_location(&error.to_string()),
+        }
+    })?;
+    let path: Arc<Path> = Arc::from(path);
+    let positions = entry_positions(yaml);
+    let origin_at = |(line, column): (usize, usize)| Origin {
+        path: Arc::clone(&path),
+        line,
+        column,
+    };
+    let entries: Vec<GlossaryEntry> = document
+        .terms
+        .into_iter()
+        .enumerate()
+        .map(|(index, fields)| {
+            let located = positions.get(index);
+            GlossaryEntry {
+                fields,
+                origin: origin_at(located.map_or((1, 1), |p| p.start)),
+                key_origins: located
+                    .map(|p| {
+                        p.keys
+                            .iter()
+                            .map(|(key, position)| (key.clone(), origin_at(*position)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let glossary = Glossary {
+        files: vec![GlossaryFile {
+            path: Arc::clone(&path),
+            name: document.name,
+            description: document.description,
+            entry_count: entries.len(),
+        }],
+        entries,
+    };
+    glossary.validate()?;
+    Ok(glossary)
+}
+
+/// Loads a glossary file, or every `*.yaml`/`*.yml` file under a folder (in
+/// path order), merged.
+pub fn load_path(path: &Path) -> Result<Glossary> {
+    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
+    if metadata.is_dir() {
+        let mut files = Vec::new();
+        collect_yaml_files(path, &mut files)?;
+        files.sort();
+        let mut glossary = Glossary::default();
+        for file in files {
+            glossary.extend(load_file(&file)?)?;
+        }
+        return Ok(glossary);
+    }
+    load_file(path)
+}
+
+/// Loads and merges several glossary files or folders, in order.
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Glossary> {
+    let mut glossary = Glossary::default();
+    for path in paths {
+        glossary.extend(load_path(path.as_ref())?)?;
+    }
+    Ok(glossary)
+}
+
+fn load_file(path: &Path) -> Result<Glossary> {
+    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
+    if metadata.len() > MAX_GLOSSARY_BYTES {
+        return Err(Error::Glossary {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: format!("glossary file is larger than {MAX_GLOSSARY_BYTES} bytes"),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| Error::Decode {
+        path: path.to_path_buf(),
+        offset: error.valid_up_to(),
+        message: "glossary is not valid UTF-8".to_owned(),
+    })?;
+    load_str(text, path)
+}
+
+fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let listing = std::fs::read_dir(folder).map_err(|error| Error::io(folder, error))?;
+    for item in listing {
+        let item = item.map_err(|error| Error::io(folder, error))?;
+        let path = item.path();
+        let file_type = item.file_type().map_err(|error| Error::io(&path, error))?;
+        if file_type.is_dir() {
+            collect_yaml_files(&path, files)?;
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "yaml" || extension == "yml")
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// serde_yaml ends messages with " at line L column C"; the error carries the
+/// position separately.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(yaml: &str) -> Result<Glossary> {
+        load_str(yaml, Path::new("test.yaml"))
+    }
+
+    #[test]
+    fn loads_entries_with_origins() -> Result<()> {
+        let glossary = load("name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n")?;
+        assert_eq!(glossary.entries.len(), 1);
+        let entry = &glossary.entries[0];
+        assert_eq!((entry.origin.line, entry.origin.column), (3, 5));
+        assert_eq!(entry.origin_of("avoid").line, 5);
+        Ok(())
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let error = load("name: t\nterms:\n  - en: x\n    colour: red\n").map(|_| ()).unwrap_err();
+        let message = error.to_string();
+        assert!(message.starts_with("test.yaml:4:5: "), "{message}");
+        assert!(message.contains("unknown field `colour`"), "{message}");
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let message = load("name: t\nterms:\n  - en: x\n    avoid: 3\n").map(|_| ()).unwrap_err().to_string();
+        assert!(message.starts_with("test.yaml:4:"), "{message}");
+    }
+
+    #[test]
+    fn duplicates_and_empty_terms_are_rejected() {
+        let duplicate = load("name: t\nterms:\n  - zh: 全会\n    en: plenary session\n  - zh: 全会\n    en: plenum\n");
+        assert!(duplicate.map(|_| ()).unwrap_err().to_string().contains("test.yaml:5:"));
+        let empty = load("name: t\nterms:\n  - zh: 全会\n    en: '  '\n");
+        assert!(empty.map(|_| ()).unwrap_err().to_string().contains("is empty"));
+        let twice = load("name: t\nterms:\n  - en: a\n    avoid: [x y]\n  - en: b\n    avoid: [X  Y]\n");
+        assert!(twice.map(|_| ()).unwrap_err().to_string().contains("already listed"));
+    }
+
+    #[test]
+    fn alias_bombs_are_bounded() {
+        let mut yaml = String::from("name: t\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12 {
+            let previous = level - 1;
+            yaml.push_str(&format!("a{level}: &a{level} [*a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}, *a{previous}]\n"));
+        }
+        yaml.push_str("terms: []\n");
+        assert!(load(&yaml).is_err());
+    }
+}

@@ -1,0 +1,119 @@
+//! Input: reading files into documents (decoding, BOM, binary detection) and
+//! splitting documents into the segments the rules check.
+
+mod decode;
+
+pub use decode::{TextEncoding, decode};
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::text::OffsetMap;
+
+/// How many leading bytes are inspected for NUL bytes to call a file binary.
+pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// A file's text, decoded, with what is needed to write it back byte-exact.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user named it (used in every report).
+    pub path: PathBuf,
+    /// The text, decoded to UTF-8, without a byte-order mark.
+    pub text: String,
+    /// How the file was encoded.
+    pub encoding: TextEncoding,
+}
+
+/// What reading a path produced.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    /// A text document.
+    Text(Document),
+    /// A binary file, skipped.
+    Binary,
+}
+
+/// How a replacement must be written into the file's syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escaping {
+    /// Written as is.
+    None,
+}
+
+impl Escaping {
+    /// `text` escaped for the file's syntax.
+    pub fn escape(self, text: &str) -> String {
+        match self {
+            Self::None => text.to_owned(),
+        }
+    }
+}
+
+/// A piece of a document that is checked as English target text.
+#[derive(Debug, Clone)]
+pub struct Segment<'a> {
+    /// The text the rules see.
+    pub text: Cow<'a, str>,
+    /// Maps offsets of `text` to offsets of the document text.
+    pub map: OffsetMap,
+    /// How replacements are written back.
+    pub escaping: Escaping,
+}
+
+impl Document {
+    /// A document from text already in memory (stdin, tests).
+    pub fn from_text(path: impl Into<PathBuf>, text: String) -> Self {
+        Self {
+            path: path.into(),
+            text,
+            encoding: TextEncoding::Utf8 { bom: false },
+        }
+    }
+
+    /// The same file with different text (a fixed version of it).
+    pub fn with_text(&self, text: String) -> Self {
+        Self {
+            path: self.path.clone(),
+            text,
+            encoding: self.encoding,
+        }
+    }
+
+    /// The target segments of the document: for plain text, the whole text.
+    pub fn target_segments(&self) -> Vec<Segment<'_>> {
+        vec![Segment {
+            text: Cow::Borrowed(&self.text),
+            map: OffsetMap::default(),
+            escaping: Escaping::None,
+        }]
+    }
+
+    /// The document's text encoded as the file was, ready to be written.
+    pub fn encode(&self, text: &str) -> Vec<u8> {
+        self.encoding.encode(text)
+    }
+}
+
+/// Reads and decodes `path`. `forced` overrides encoding detection.
+pub fn read_document(path: &Path, forced: Option<TextEncoding>) -> Result<ReadOutcome> {
+    let bytes = std::fs::read(path).map_err(|error| Error::io(path, error))?;
+    document_from_bytes(path, &bytes, forced)
+}
+
+/// Decodes `bytes` read from `path`.
+pub fn document_from_bytes(path: &Path, bytes: &[u8], forced: Option<TextEncoding>) -> Result<ReadOutcome> {
+    match decode(bytes, forced) {
+        Ok(Some((text, encoding))) => Ok(ReadOutcome::Text(Document {
+            path: path.to_path_buf(),
+            text,
+            encoding,
+        })),
+        Ok(None) => Ok(ReadOutcome::Binary),
+        Err((offset, message)) => Err(Error::Decode {
+            path: path.to_path_buf(),
+            offset,
+            message,
+        }),
+    }
+}

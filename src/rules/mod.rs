@@ -1,0 +1,60 @@
+//! The rules: each turns matches and segments into findings.
+//!
+//! Rules see one target segment (and, in bilingual mode, its source) and
+//! return [`RawFinding`]s with spans in that segment's text; the checker maps
+//! them into the file. Which rules run and at what severity is a
+//! [`RuleSettings`] decision, applied in one place.
+
+pub mod avoid_term;
+pub mod term_case;
+pub mod untranslated;
+
+mod replacement;
+
+pub use replacement::adapt_replacement;
+
+use std::collections::HashMap;
+
+use crate::finding::{RawFinding, RuleId, Severity};
+
+/// Per-rule on/off and severity overrides (from the command line or a config file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSettings {
+    overrides: HashMap<RuleId, RuleLevel>,
+}
+
+/// What a rule is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleLevel {
+    /// The rule does not run.
+    Off,
+    /// Every finding of the rule gets this severity.
+    Severity(Severity),
+}
+
+impl RuleSettings {
+    /// Sets `rule` to `level`.
+    pub fn set(&mut self, rule: RuleId, level: RuleLevel) {
+        self.overrides.insert(rule, level);
+    }
+
+    /// Whether `rule` runs.
+    pub fn is_enabled(&self, rule: RuleId) -> bool {
+        self.overrides.get(&rule) != Some(&RuleLevel::Off)
+    }
+
+    /// Applies severity overrides and drops findings of disabled rules.
+    pub fn apply(&self, findings: &mut Vec<RawFinding>) {
+        if self.overrides.is_empty() {
+            return;
+        }
+        findings.retain_mut(|finding| match self.overrides.get(&finding.rule) {
+            Some(RuleLevel::Off) => false,
+            Some(RuleLevel::Severity(severity)) => {
+                finding.severity = *severity;
+                true
+            }
+            None => true,
+        });
+    }
+}

@@ -1,0 +1,126 @@
+//! `term-case`: an approved rendering written with the wrong capitalisation.
+//!
+//! Only under-capitalisation is reported ("8-8 strategy" for "8-8 Strategy"):
+//! title case and capitals in headlines are a style choice, not an error.
+
+use crate::finding::{RawFinding, RuleId};
+use crate::glossary::Glossary;
+use crate::matcher::plural_of;
+use crate::rules::avoid_term::{Occurrence, applicability, coverage, phrase_of, term_ref};
+use crate::text::{Normalization, NormalizedText, normalize_phrase};
+
+/// Findings for occurrences of correct renderings whose capitalisation is
+/// wrong. Occurrences inside a longer correct rendering, or overlapping a
+/// wrong rendering that is already reported, are left alone.
+pub fn findings(
+    glossary: &Glossary,
+    correct: &[Occurrence<'_>],
+    reported: &[(usize, usize)],
+    original: &str,
+    view: &NormalizedText,
+) -> Vec<RawFinding> {
+    let mut findings: Vec<RawFinding> = Vec::new();
+    let spans: Vec<(usize, usize)> = correct.iter().map(|o| (o.start, o.end)).collect();
+    let (starts, reach) = coverage(&spans);
+    let mut reported = reported.to_vec();
+    reported.sort_unstable();
+    let mut candidates: Vec<&Occurrence<'_>> = correct
+        .iter()
+        .filter(|o| !is_strictly_inside_another(o.start, o.end, &starts, &reach) && !overlaps_any(o.start, o.end, &reported))
+        .collect();
+    candidates.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.role.entry));
+    let mut last_end = 0;
+    for occurrence in candidates {
+        let entry = &glossary.entries[occurrence.role.entry];
+        if !entry.fields.check_case || entry.fields.case_sensitive || occurrence.start < last_end {
+            continue;
+        }
+        let phrase = phrase_of(entry, occurrence.role.kind);
+        let expected = normalize_phrase(phrase, Normalization::CASE_PRESERVING);
+        let expected = if occurrence.role.plural {
+            plural_of(&expected).unwrap_or(expected)
+        } else {
+            expected
+        };
+        let span = view.original_span(original, occurrence.start, occurrence.end);
+        let found = &original[span.clone()];
+        let Some(corrected) = recase(found, &expected) else {
+            continue;
+        };
+        last_end = occurrence.end;
+        findings.push(RawFinding {
+            span,
+            rule: RuleId::TermCase,
+            severity: entry.fields.severity,
+            message: format!(
+                "\"{}\" should be written \"{expected}\"",
+                found.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            replacement: Some((corrected, applicability(entry))),
+            term: Some(term_ref(entry)),
+        });
+    }
+    findings
+}
+
+/// Whether another span (given as sorted `starts` with running maximum ends
+/// `reach`) contains `start..end` and is longer.
+fn is_strictly_inside_another(start: usize, end: usize, starts: &[usize], reach: &[usize]) -> bool {
+    let starting_before = starts.partition_point(|&s| s < start);
+    let starting_at_or_before = starts.partition_point(|&s| s <= start);
+    (starting_before > 0 && reach[starting_before - 1] >= end)
+        || (starting_at_or_before > 0 && reach[starting_at_or_before - 1] > end)
+}
+
+/// Whether `start..end` overlaps one of the sorted, non-overlapping `spans`.
+fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
+    let first_ending_after = spans.partition_point(|&(_, span_end)| span_end <= start);
+    spans.get(first_ending_after).is_some_and(|&(span_start, _)| span_start < end)
+}
+
+/// `found` with each letter that is upper-case in `expected` but lower-case in
+/// `found` upper-cased; `None` when nothing needs to change or the letters do
+/// not line up.
+fn recase(found: &str, expected: &str) -> Option<String> {
+    let expected_letters: Vec<char> = expected.chars().filter(|c| c.is_alphabetic()).collect();
+    let found_letter_count = found
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| std::iter::once(c).collect::<String>().chars().collect::<Vec<_>>())
+        .count();
+    if found_letter_count != expected_letters.len() {
+        return None;
+    }
+    let mut changed = false;
+    let mut letters = expected_letters.iter();
+    let corrected: String = found
+        .chars()
+        .flat_map(|c| {
+            let mut out: Vec<char> = vec![c];
+            if c.is_alphabetic() {
+                if let Some(&want) = letters.next() {
+                    if want.is_uppercase() && c.is_lowercase() {
+                        changed = true;
+                        out = c.to_uppercase().collect();
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    changed.then_some(corrected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recase;
+
+    #[test]
+    fn recases_only_under_capitalised_letters() {
+        assert_eq!(recase("8-8 strategy", "8-8 Strategy").as_deref(), Some("8-8 Strategy"));
+        assert_eq!(recase("8-8\r\nstrategy", "8-8 Strategy").as_deref(), Some("8-8\r\nStrategy"));
+        assert_eq!(recase("8-8 STRATEGY", "8-8 Strategy"), None);
+        assert_eq!(recase("Common Prosperity", "common prosperity"), None);
+        assert_eq!(recase("ＡＢＣ strategy", "ABC Strategy").as_deref(), Some("ＡＢＣ Strategy"));
+    }
+}

@@ -1,0 +1,56 @@
+//! `untranslated`: Chinese text left in the English target.
+
+use crate::finding::{Applicability, RawFinding, RuleId, Severity, TermRef};
+use crate::glossary::GlossaryEntry;
+
+/// Whether `c` is a Han ideograph (or a Japanese kana / Korean syllable,
+/// which are just as out of place in an English target).
+pub fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
+        | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+}
+
+/// CJK punctuation that belongs to a run of Chinese text when it sits between ideographs.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x2018..=0x201F | 0x00B7)
+}
+
+/// One finding per run of Chinese text. When the run is exactly a glossary
+/// term, its approved rendering is offered as a suggestion.
+pub fn findings<'g>(text: &str, term_for: impl Fn(&str) -> Option<&'g GlossaryEntry>) -> Vec<RawFinding> {
+    let mut findings = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_cjk_ideograph(c) {
+            continue;
+        }
+        // A run ends at its last ideograph; punctuation only joins ideographs.
+        let mut end = start + c.len_utf8();
+        while let Some(&(offset, next)) = chars.peek() {
+            if is_cjk_ideograph(next) {
+                end = offset + next.len_utf8();
+            } else if !is_cjk_punctuation(next) {
+                break;
+            }
+            chars.next();
+        }
+        let run = &text[start..end];
+        let entry = term_for(run);
+        findings.push(RawFinding {
+            span: start..end,
+            rule: RuleId::Untranslated,
+            severity: Severity::Warning,
+            message: match entry {
+                Some(entry) => format!("untranslated Chinese \"{run}\"; the approved rendering is \"{}\"", entry.en()),
+                None => format!("untranslated Chinese \"{run}\""),
+            },
+            replacement: entry.map(|entry| (entry.en().to_owned(), Applicability::Suggestion)),
+            term: entry.map(|entry| TermRef {
+                zh: entry.zh().map(str::to_owned),
+                en: entry.en().to_owned(),
+            }),
+        });
+    }
+    findings
+}

@@ -1,0 +1,65 @@
+//! Line and column lookup for byte offsets of a document.
+
+/// The byte offsets at which each line of a text starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text` (a line ends after `\n`; a lone `\r` ends one too).
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (offset, &byte) in bytes.iter().enumerate() {
+            let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n'));
+            if ends_line {
+                line_starts.push(offset + 1);
+            }
+        }
+        Self { line_starts }
+    }
+
+    /// 1-based line and 1-based column (counted in characters) of `offset`.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let line_start = self.line_starts[line];
+        let offset = offset.min(text.len()).max(line_start);
+        let column = text.get(line_start..offset).map_or(0, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// 0-based index of the line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1)
+    }
+
+    /// Byte range of 0-based line `line`, without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts.get(line).copied().unwrap_or(text.len());
+        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_character_columns() {
+        let text = "ab\r\n“cd” e\rf";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(text, 0), (1, 1));
+        let e = text.find('e').unwrap_or_default();
+        assert_eq!(index.line_column(text, e), (2, 6));
+        let f = text.find('f').unwrap_or_default();
+        assert_eq!(index.line_column(text, f), (3, 1));
+        assert_eq!(&text[index.line_span(text, 0)], "ab");
+        assert_eq!(&text[index.line_span(text, 1)], "“cd” e");
+    }
+}

@@ -1,0 +1,257 @@
+//! The normalised view of a text and the map from it back to the original bytes.
+//!
+//! Matching never runs on the text as written: it runs on a view in which case,
+//! full-width forms, quote and dash variants and whitespace runs are unified, so
+//! that one literal pattern finds every way a careful reviewer would read the same
+//! phrase. The view is built in one pass; instead of one offset per byte it keeps
+//! only the points where the two texts stop advancing in step ([`OffsetMap`]), so
+//! a mostly-ASCII document costs little more than its own size.
+
+mod line_index;
+mod offset_map;
+mod word;
+
+pub use line_index::LineIndex;
+pub use offset_map::OffsetMap;
+pub use word::{ends_with_word_char, is_word_boundary, starts_with_word_char};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::IsNormalized;
+
+/// Which variations a normalised view irons out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Normalization {
+    /// Fold letters to lower case.
+    pub fold_case: bool,
+}
+
+impl Normalization {
+    /// The view the matcher searches: everything unified, case folded.
+    pub const MATCHING: Self = Self { fold_case: true };
+    /// Everything unified except letter case (used to compare case).
+    pub const CASE_PRESERVING: Self = Self { fold_case: false };
+}
+
+/// A normalised copy of a text with its map back to the original byte offsets.
+#[derive(Debug, Clone)]
+pub struct NormalizedText {
+    text: String,
+    map: OffsetMap,
+    original_len: usize,
+}
+
+/// Marks a whitespace run that held two or more line breaks: a paragraph
+/// break, which no pattern crosses.
+pub const PARAGRAPH_BREAK: char = '\n';
+
+impl NormalizedText {
+    /// Builds the normalised view of `original`.
+    pub fn new(original: &str, normalization: Normalization) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = OffsetMap::default();
+        let mut chars = original.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            if c.is_whitespace() {
+                let mut line_breaks = 0usize;
+                let mut pending_carriage_return = false;
+                let mut current = c;
+                loop {
+                    // "\r\n" is one line break; a lone '\r' or '\n' is one too.
+                    match current {
+                        '\n' => {
+                            line_breaks += 1;
+                            pending_carriage_return = false;
+                        }
+                        '\r' => {
+                            line_breaks += usize::from(pending_carriage_return);
+                            pending_carriage_return = true;
+                        }
+                        _ => {
+                            line_breaks += usize::from(pending_carriage_return);
+                            pending_carriage_return = false;
+                        }
+                    }
+                    match chars.peek() {
+                        Some(&(_, next)) if next.is_whitespace() => {
+                            current = next;
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                line_breaks += usize::from(pending_carriage_return);
+                map.record(text.len(), offset);
+                text.push(if line_breaks >= 2 { PARAGRAPH_BREAK } else { ' ' });
+                continue;
+            }
+            map.record(text.len(), offset);
+            push_normalized_char(&mut text, c, normalization);
+        }
+        map.finish(text.len(), original.len());
+        Self {
+            text,
+            map,
+            original_len: original.len(),
+        }
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a span of the normalised text to the span of the original it came from.
+    ///
+    /// `start` and `end` must be char boundaries of the normalised text; the
+    /// result is always a pair of char boundaries of the original.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+        let original_start = floor_char_boundary(original, self.map.start_of(start));
+        let original_end = if end >= self.text.len() {
+            self.original_len
+        } else {
+            ceil_char_boundary(original, self.map.start_of(end))
+        };
+        original_start..original_end.max(original_start)
+    }
+}
+
+/// Normalises a short string (a glossary phrase) the way [`NormalizedText`]
+/// normalises a document, trimming surrounding whitespace.
+pub fn normalize_phrase(phrase: &str, normalization: Normalization) -> String {
+    NormalizedText::new(phrase.trim(), normalization).text
+}
+
+fn push_normalized_char(out: &mut String, c: char, normalization: Normalization) {
+    if c.is_ascii() {
+        out.push(if normalization.fold_case {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        });
+        return;
+    }
+    if let Some(unified) = unify_punctuation(c) {
+        out.push(unified);
+        return;
+    }
+    if unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        if normalization.fold_case {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        return;
+    }
+    for compatible in std::iter::once(c).nfkc() {
+        let compatible = unify_punctuation(compatible).unwrap_or(compatible);
+        if normalization.fold_case {
+            out.extend(compatible.to_lowercase());
+        } else {
+            out.push(compatible);
+        }
+    }
+}
+
+/// Quotes and dashes that a reviewer reads as the same mark.
+fn unify_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+        _ => None,
+    }
+}
+
+fn floor_char_boundary(s: &str, mut index: usize) -> usize {
+    if index >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_char_boundary(s: &str, mut index: usize) -> usize {
+    if index >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(s: &str) -> NormalizedText {
+        NormalizedText::new(s, Normalization::MATCHING)
+    }
+
+    fn original_of<'a>(original: &'a str, needle: &str) -> &'a str {
+        let normalized = view(original);
+        let start = normalized
+            .as_str()
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", normalized.as_str()));
+        let span = normalized.original_span(original, start, start + needle.len());
+        &original[span]
+    }
+
+    #[test]
+    fn folds_case_quotes_dashes_and_full_width_forms() {
+        assert_eq!(
+            view("The “88TH Strategy” – Ｆｕｌｌ ｗｉｄｔｈ").as_str(),
+            "the \"88th strategy\" - full width"
+        );
+        assert_eq!(view("8\u{2011}8 and 8–8 and 8—8").as_str(), "8-8 and 8-8 and 8-8");
+    }
+
+    #[test]
+    fn whitespace_runs_become_one_space_but_paragraphs_stay_apart() {
+        assert_eq!(view("a  \t b\r\nc\n\n d\r\n\r\ne\rf").as_str(), "a b c\nd\ne f");
+    }
+
+    #[test]
+    fn spans_map_back_across_collapsed_whitespace_and_line_breaks() {
+        let text = "uphold the “88th\r\n   Strategy” now";
+        assert_eq!(original_of(text, "88th strategy"), "88th\r\n   Strategy");
+        assert_eq!(original_of(text, "\"88th"), "“88th");
+        assert_eq!(original_of(text, "now"), "now");
+    }
+
+    #[test]
+    fn spans_map_back_when_normalisation_changes_lengths() {
+        // Full-width letters are 3 bytes each but normalise to 1 byte.
+        let text = "中文 ＡＢＣ strategy İstanbul é";
+        assert_eq!(original_of(text, "abc strategy"), "ＡＢＣ strategy");
+        assert_eq!(original_of(text, "中文"), "中文");
+        // 'İ' lower-cases to two chars ("i̇"), longer than the original.
+        assert_eq!(original_of(text, "stanbul"), "stanbul");
+        assert_eq!(original_of(text, "é"), "é");
+    }
+
+    #[test]
+    fn multi_byte_text_maps_to_char_boundaries() {
+        let text = "“共同富裕”与 common prosperity";
+        let normalized = view(text);
+        for (start, _) in normalized.as_str().char_indices() {
+            for end in (start + 1..=normalized.as_str().len())
+                .filter(|&e| normalized.as_str().is_char_boundary(e))
+            {
+                let span = normalized.original_span(text, start, end);
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                assert!(span.start <= span.end);
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_are_trimmed_and_normalised() {
+        assert_eq!(normalize_phrase("  Chinese–style\nModernization ", Normalization::MATCHING), "chinese-style modernization");
+        assert_eq!(normalize_phrase("8‑8 Strategy", Normalization::CASE_PRESERVING), "8-8 Strategy");
+    }
+}
