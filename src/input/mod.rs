@@ -14,6 +14,25 @@ use crate::text::OffsetMap;
 /// How many leading bytes are inspected for NUL bytes to call a file binary.
 pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
+/// The syntax of a document, which decides what its segments are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocumentFormat {
+    /// Plain text: the whole text is one target segment.
+    #[default]
+    PlainText,
+}
+
+impl DocumentFormat {
+    /// The format a file name implies.
+    pub fn from_path(path: &Path) -> Self {
+        let _extension = path
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .map(str::to_ascii_lowercase);
+        Self::PlainText
+    }
+}
+
 /// A file's text, decoded, with what is needed to write it back byte-exact.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -23,6 +42,8 @@ pub struct Document {
     pub text: String,
     /// How the file was encoded.
     pub encoding: TextEncoding,
+    /// The file's syntax.
+    pub format: DocumentFormat,
 }
 
 /// What reading a path produced.
@@ -64,8 +85,10 @@ pub struct Segment<'a> {
 impl Document {
     /// A document from text already in memory (stdin, tests).
     pub fn from_text(path: impl Into<PathBuf>, text: String) -> Self {
+        let path = path.into();
         Self {
-            path: path.into(),
+            format: DocumentFormat::from_path(&path),
+            path,
             text,
             encoding: TextEncoding::Utf8 { bom: false },
         }
@@ -77,16 +100,19 @@ impl Document {
             path: self.path.clone(),
             text,
             encoding: self.encoding,
+            format: self.format,
         }
     }
 
-    /// The target segments of the document: for plain text, the whole text.
+    /// The target segments of the document, in document order.
     pub fn target_segments(&self) -> Vec<Segment<'_>> {
-        vec![Segment {
-            text: Cow::Borrowed(&self.text),
-            map: OffsetMap::default(),
-            escaping: Escaping::None,
-        }]
+        match self.format {
+            DocumentFormat::PlainText => vec![Segment {
+                text: Cow::Borrowed(&self.text),
+                map: OffsetMap::default(),
+                escaping: Escaping::None,
+            }],
+        }
     }
 
     /// The document's text encoded as the file was, ready to be written.
@@ -108,6 +134,7 @@ pub fn document_from_bytes(path: &Path, bytes: &[u8], forced: Option<TextEncodin
             path: path.to_path_buf(),
             text,
             encoding,
+            format: DocumentFormat::from_path(path),
         })),
         Ok(None) => Ok(ReadOutcome::Binary),
         Err((offset, message)) => Err(Error::Decode {
