@@ -62,9 +62,9 @@ pub enum FailOn {
 /// Glossary selection shared by subcommands.
 #[derive(Debug, Clone, Args)]
 pub struct GlossaryArgs {
-    /// Glossary files or folders (merged; layered over the embedded glossary
+    /// A glossary file or folder; repeat for several (merged, layered over the embedded glossary
     /// unless --no-default-glossary).
-    #[arg(short = 'g', long = "glossary", value_name = "PATH", num_args = 1.., action = clap::ArgAction::Append)]
+    #[arg(short = 'g', long = "glossary", value_name = "PATH", action = clap::ArgAction::Append)]
     pub glossary: Vec<PathBuf>,
 
     /// Use only the -g glossaries, not the embedded one.
