@@ -54,7 +54,9 @@ impl Checker {
 
     /// The entry whose `zh` is exactly `zh`.
     pub fn entry_for_zh(&self, zh: &str) -> Option<&GlossaryEntry> {
-        self.zh_index.get(zh).map(|&index| &self.glossary.entries[index])
+        self.zh_index
+            .get(zh)
+            .map(|&index| &self.glossary.entries[index])
     }
 
     /// Runs the target-only rules over one piece of English text; spans are
@@ -70,13 +72,21 @@ impl Checker {
         }
         if self.rules.is_enabled(RuleId::TermCase) {
             let reported: Vec<(usize, usize)> = selected.iter().map(|o| (o.start, o.end)).collect();
-            findings.extend(term_case::findings(&self.glossary, &correct, &reported, text, &view));
+            findings.extend(term_case::findings(
+                &self.glossary,
+                &correct,
+                &reported,
+                text,
+                &view,
+            ));
         }
         if self.rules.is_enabled(RuleId::Untranslated) {
             findings.extend(untranslated::findings(text, |run| self.entry_for_zh(run)));
         }
         self.rules.apply(&mut findings);
-        findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
         findings
     }
 
@@ -110,7 +120,10 @@ impl<'d> Locator<'d> {
     /// Places `raw`, found in `segment`, in the document.
     pub fn locate(&mut self, segment: &Segment<'_>, raw: RawFinding) -> Finding {
         let start = segment.map.start_of(raw.span.start).min(self.text.len());
-        let end = segment.map.start_of(raw.span.end).clamp(start, self.text.len());
+        let end = segment
+            .map
+            .start_of(raw.span.end)
+            .clamp(start, self.text.len());
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(self.text));
         let (line, column) = lines.line_column(self.text, start);
         let (end_line, end_column) = lines.line_column(self.text, end);

@@ -22,15 +22,24 @@ pub struct Applied {
 pub fn apply_fixes(text: &str, findings: &[Finding]) -> Applied {
     let mut edits: Vec<(&std::ops::Range<usize>, &str)> = findings
         .iter()
-        .filter_map(|finding| finding.automatic_fix().map(|fix| (&finding.span, fix.content.as_str())))
-        .filter(|(span, content)| span.end <= text.len() && text.get(span.start..span.end) != Some(*content))
+        .filter_map(|finding| {
+            finding
+                .automatic_fix()
+                .map(|fix| (&finding.span, fix.content.as_str()))
+        })
+        .filter(|(span, content)| {
+            span.end <= text.len() && text.get(span.start..span.end) != Some(*content)
+        })
         .collect();
     edits.sort_by_key(|(span, _)| (span.start, span.end));
     let mut fixed = String::with_capacity(text.len());
     let mut cursor = 0;
     let mut count = 0;
     for (span, content) in edits {
-        if span.start < cursor || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        if span.start < cursor
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
             continue;
         }
         fixed.push_str(&text[cursor..span.start]);
@@ -50,7 +59,10 @@ pub const MAX_FIX_PASSES: usize = 8;
 /// [`MAX_FIX_PASSES`]), so that a second run finds nothing to fix.
 /// Returns the fixed text, the number of fixes applied, and the findings of
 /// the final text.
-pub fn fix_until_stable(text: &str, mut check: impl FnMut(&str) -> Vec<Finding>) -> (String, usize, Vec<Finding>) {
+pub fn fix_until_stable(
+    text: &str,
+    mut check: impl FnMut(&str) -> Vec<Finding>,
+) -> (String, usize, Vec<Finding>) {
     let mut current = text.to_owned();
     let mut total = 0;
     let mut findings = check(&current);
@@ -85,20 +97,32 @@ pub fn write_atomically(path: &Path, expected: &[u8], contents: &[u8]) -> Result
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(|error| Error::io(path, error))?;
-    temporary.write_all(contents).map_err(|error| Error::io(path, error))?;
+    temporary
+        .write_all(contents)
+        .map_err(|error| Error::io(path, error))?;
     temporary
         .as_file()
         .set_permissions(metadata.permissions())
         .map_err(|error| Error::io(path, error))?;
-    temporary.as_file().sync_all().map_err(|error| Error::io(path, error))?;
+    temporary
+        .as_file()
+        .sync_all()
+        .map_err(|error| Error::io(path, error))?;
     if std::env::var_os(FAULT_INJECTION_ENV).is_some_and(|victim| Path::new(&victim) == path) {
-        return Err(Error::io(path, std::io::Error::other("fault injected before rename")));
+        return Err(Error::io(
+            path,
+            std::io::Error::other("fault injected before rename"),
+        ));
     }
     let current = std::fs::read(&target).map_err(|error| Error::io(path, error))?;
     if current != expected {
-        return Err(Error::ChangedOnDisk { path: path.to_path_buf() });
+        return Err(Error::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
     }
-    temporary.persist(&target).map_err(|error| Error::io(path, error.error))?;
+    temporary
+        .persist(&target)
+        .map_err(|error| Error::io(path, error.error))?;
     if let Ok(directory) = std::fs::File::open(folder) {
         // Make the rename durable; not every platform can sync a folder.
         let _ = directory.sync_all();
@@ -111,7 +135,11 @@ mod tests {
     use super::*;
     use crate::finding::{Applicability, Fix, RuleId, Severity};
 
-    fn finding(span: std::ops::Range<usize>, content: &str, applicability: Applicability) -> Finding {
+    fn finding(
+        span: std::ops::Range<usize>,
+        content: &str,
+        applicability: Applicability,
+    ) -> Finding {
         Finding {
             span,
             line: 1,
@@ -134,12 +162,21 @@ mod tests {
     #[test]
     fn applies_in_order_and_skips_overlaps_and_suggestions() {
         let text = "aaa bbb ccc";
-        let applied = apply_fixes(text, &[
-            finding(8..11, "C", Applicability::Automatic),
-            finding(0..3, "A", Applicability::Automatic),
-            finding(1..5, "X", Applicability::Automatic),
-            finding(4..7, "B", Applicability::Suggestion),
-        ]);
-        assert_eq!(applied, Applied { text: "A bbb C".to_owned(), count: 2 });
+        let applied = apply_fixes(
+            text,
+            &[
+                finding(8..11, "C", Applicability::Automatic),
+                finding(0..3, "A", Applicability::Automatic),
+                finding(1..5, "X", Applicability::Automatic),
+                finding(4..7, "B", Applicability::Suggestion),
+            ],
+        );
+        assert_eq!(
+            applied,
+            Applied {
+                text: "A bbb C".to_owned(),
+                count: 2
+            }
+        );
     }
 }

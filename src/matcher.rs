@@ -85,9 +85,19 @@ impl CompiledMatcher {
         let mut builder = PatternSetBuilder::default();
         for (index, entry) in glossary.entries.iter().enumerate() {
             let fields = &entry.fields;
-            builder.add(index, PhraseKind::Approved, &fields.en, fields.case_sensitive);
+            builder.add(
+                index,
+                PhraseKind::Approved,
+                &fields.en,
+                fields.case_sensitive,
+            );
             for (i, phrase) in fields.accept.iter().enumerate() {
-                builder.add(index, PhraseKind::Accepted(i), phrase, fields.case_sensitive);
+                builder.add(
+                    index,
+                    PhraseKind::Accepted(i),
+                    phrase,
+                    fields.case_sensitive,
+                );
             }
             for (i, phrase) in fields.avoid.iter().enumerate() {
                 builder.add(index, PhraseKind::Avoid(i), phrase, fields.case_sensitive);
@@ -102,7 +112,10 @@ impl CompiledMatcher {
                 .build(patterns.iter().map(|pattern| pattern.text.as_str()))
                 .ok()
         };
-        Self { automaton, patterns }
+        Self {
+            automaton,
+            patterns,
+        }
     }
 
     /// The compiled patterns, indexed by [`PhraseMatch::pattern`].
@@ -147,22 +160,29 @@ impl PatternSetBuilder {
         if folded.is_empty() {
             return;
         }
-        let exact = case_sensitive.then(|| normalize_phrase(phrase, Normalization::CASE_PRESERVING));
+        let exact =
+            case_sensitive.then(|| normalize_phrase(phrase, Normalization::CASE_PRESERVING));
         if let Some(plural) = plural_of(&folded) {
             let exact_plural = exact.as_deref().and_then(plural_of);
-            self.push(plural, PhraseRole {
+            self.push(
+                plural,
+                PhraseRole {
+                    entry,
+                    kind,
+                    plural: true,
+                    exact_case: exact_plural,
+                },
+            );
+        }
+        self.push(
+            folded,
+            PhraseRole {
                 entry,
                 kind,
-                plural: true,
-                exact_case: exact_plural,
-            });
-        }
-        self.push(folded, PhraseRole {
-            entry,
-            kind,
-            plural: false,
-            exact_case: exact,
-        });
+                plural: false,
+                exact_case: exact,
+            },
+        );
     }
 
     fn push(&mut self, text: String, role: PhraseRole) {
@@ -193,7 +213,13 @@ pub fn plural_of(phrase: &str) -> Option<String> {
     }
     let lower = phrase.to_ascii_lowercase();
     let upper = last.is_ascii_uppercase();
-    let suffix = |s: &str| if upper { s.to_ascii_uppercase() } else { s.to_owned() };
+    let suffix = |s: &str| {
+        if upper {
+            s.to_ascii_uppercase()
+        } else {
+            s.to_owned()
+        }
+    };
     if lower.ends_with('s')
         || lower.ends_with('x')
         || lower.ends_with('z')
@@ -215,7 +241,8 @@ mod tests {
     use crate::glossary::load_str;
 
     fn matcher(yaml: &str) -> (Glossary, CompiledMatcher) {
-        let glossary = load_str(yaml, std::path::Path::new("t.yaml")).unwrap_or_else(|error| panic!("{error}"));
+        let glossary = load_str(yaml, std::path::Path::new("t.yaml"))
+            .unwrap_or_else(|error| panic!("{error}"));
         let matcher = CompiledMatcher::new(&glossary);
         (glossary, matcher)
     }
@@ -243,8 +270,13 @@ mod tests {
 
     #[test]
     fn finds_whole_words_across_lines_quotes_and_case() {
-        let (_, matcher) = matcher("name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n");
-        assert_eq!(found(&matcher, "the “88th\nStrategy” and 88TH   STRATEGIES"), ["88th\nStrategy", "88TH   STRATEGIES"]);
+        let (_, matcher) = matcher(
+            "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n",
+        );
+        assert_eq!(
+            found(&matcher, "the “88th\nStrategy” and 88TH   STRATEGIES"),
+            ["88th\nStrategy", "88TH   STRATEGIES"]
+        );
         assert!(found(&matcher, "the 88th Strategic Plan and the 188th Strategy").is_empty());
         assert_eq!(found(&matcher, "the 8–8 strategy"), ["8–8 strategy"]);
     }

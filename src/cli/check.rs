@@ -26,14 +26,24 @@ enum Input {
 
 /// What happened to one input.
 enum Outcome {
-    Checked { report: FileReport, document: Document, fixes: usize },
+    Checked {
+        report: FileReport,
+        document: Document,
+        fixes: usize,
+        /// Findings left in the fixed text (when fixes were computed).
+        remaining: Vec<termlint::Finding>,
+    },
     Binary(String),
     Failed(anyhow::Error),
 }
 
 /// Runs `check` and returns the exit code.
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
-    let format = if args.diff { OutputFormat::Diff } else { args.format };
+    let format = if args.diff {
+        OutputFormat::Diff
+    } else {
+        args.format
+    };
     let forced_encoding = match &args.encoding {
         Some(name) => Some(TextEncoding::parse(name).with_context(|| {
             format!("unknown encoding {name:?} (expected utf-8, utf-8-bom, utf-16le, utf-16be or gb18030)")
@@ -59,6 +69,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 mut report,
                 document,
                 fixes,
+                remaining,
             } => {
                 if args.verbose {
                     writeln!(stderr, "checked {} ({})", report.path, document.encoding)?;
@@ -73,12 +84,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                             // What remains is reported against the file as written.
                             if let Some(fixed) = report.fixed.take() {
                                 report.text = fixed;
+                                report.findings = remaining;
                             }
                         }
                         Err(error) => {
                             had_error = true;
                             writeln!(stderr, "error: {error:#}")?;
-                            report.findings = checker.check_document(&document);
                         }
                     }
                 }
@@ -152,7 +163,11 @@ pub fn load_glossary(args: &GlossaryArgs) -> anyhow::Result<Glossary> {
 /// inputs and whether a path could not be read.
 fn collect_inputs(paths: &[PathBuf], quiet: bool) -> (Vec<Input>, bool) {
     let default = [PathBuf::from(".")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
     let mut inputs = Vec::new();
     let mut had_error = false;
     for path in paths {
@@ -210,10 +225,15 @@ fn is_checked_when_walking(path: &Path) -> bool {
 
 /// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …
 fn is_chinese_source_name(path: &Path) -> bool {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     stem.rsplit_once('.')
         .map(|(_, language)| language.to_ascii_lowercase())
-        .is_some_and(|language| language == "zh" || language.starts_with("zh-") || language.starts_with("zh_"))
+        .is_some_and(|language| {
+            language == "zh" || language.starts_with("zh-") || language.starts_with("zh_")
+        })
 }
 
 fn display_path(path: &Path) -> String {
@@ -221,7 +241,12 @@ fn display_path(path: &Path) -> String {
     shown.strip_prefix("./").map(str::to_owned).unwrap_or(shown)
 }
 
-fn check_input(checker: &Checker, input: &Input, forced: Option<TextEncoding>, compute_fixes: bool) -> Outcome {
+fn check_input(
+    checker: &Checker,
+    input: &Input,
+    forced: Option<TextEncoding>,
+    compute_fixes: bool,
+) -> Outcome {
     let (path, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -250,13 +275,13 @@ fn check_input(checker: &Checker, input: &Input, forced: Option<TextEncoding>, c
             document.encoding
         ));
     }
-    let (fixed, fixes) = if compute_fixes {
-        let (fixed, fixes, _) = fix_until_stable(&document.text, |text| {
+    let (fixed, fixes, remaining) = if compute_fixes {
+        let (fixed, fixes, remaining) = fix_until_stable(&document.text, |text| {
             checker.check_document(&document.with_text(text.to_owned()))
         });
-        (Some(fixed), fixes)
+        (Some(fixed), fixes, remaining)
     } else {
-        (None, 0)
+        (None, 0, Vec::new())
     };
     Outcome::Checked {
         report: FileReport {
@@ -267,6 +292,7 @@ fn check_input(checker: &Checker, input: &Input, forced: Option<TextEncoding>, c
         },
         document,
         fixes,
+        remaining,
     }
 }
 

@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
 include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
 
 /// The parsed embedded glossary, or the (rendered) error a broken build shipped.
-static EMBEDDED: OnceLock<std::result::Result<Glossary, (PathBuf, usize, usize, String)>> = OnceLock::new();
+static EMBEDDED: OnceLock<std::result::Result<Glossary, (PathBuf, usize, usize, String)>> =
+    OnceLock::new();
 
 pub(super) fn glossary() -> Result<&'static Glossary> {
     EMBEDDED

@@ -147,7 +147,9 @@ mod tests {
 
     #[test]
     fn loads_entries_with_origins() -> Result<()> {
-        let glossary = load("name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n")?;
+        let glossary = load(
+            "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n",
+        )?;
         assert_eq!(glossary.entries.len(), 1);
         let entry = &glossary.entries[0];
         assert_eq!((entry.origin.line, entry.origin.column), (3, 5));
@@ -157,7 +159,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let error = load("name: t\nterms:\n  - en: x\n    colour: red\n").map(|_| ()).unwrap_err();
+        let error = load("name: t\nterms:\n  - en: x\n    colour: red\n")
+            .map(|_| ())
+            .unwrap_err();
         let message = error.to_string();
         assert!(message.starts_with("test.yaml:4:5: "), "{message}");
         assert!(message.contains("unknown field `colour`"), "{message}");
@@ -165,18 +169,42 @@ mod tests {
 
     #[test]
     fn wrong_type_is_located() {
-        let message = load("name: t\nterms:\n  - en: x\n    avoid: 3\n").map(|_| ()).unwrap_err().to_string();
+        let message = load("name: t\nterms:\n  - en: x\n    avoid: 3\n")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
         assert!(message.starts_with("test.yaml:4:"), "{message}");
     }
 
     #[test]
     fn duplicates_and_empty_terms_are_rejected() {
-        let duplicate = load("name: t\nterms:\n  - zh: 全会\n    en: plenary session\n  - zh: 全会\n    en: plenum\n");
-        assert!(duplicate.map(|_| ()).unwrap_err().to_string().contains("test.yaml:5:"));
+        let duplicate = load(
+            "name: t\nterms:\n  - zh: 全会\n    en: plenary session\n  - zh: 全会\n    en: plenum\n",
+        );
+        assert!(
+            duplicate
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+                .contains("test.yaml:5:")
+        );
         let empty = load("name: t\nterms:\n  - zh: 全会\n    en: '  '\n");
-        assert!(empty.map(|_| ()).unwrap_err().to_string().contains("is empty"));
-        let twice = load("name: t\nterms:\n  - en: a\n    avoid: [x y]\n  - en: b\n    avoid: [X  Y]\n");
-        assert!(twice.map(|_| ()).unwrap_err().to_string().contains("already listed"));
+        assert!(
+            empty
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+                .contains("is empty")
+        );
+        let twice =
+            load("name: t\nterms:\n  - en: a\n    avoid: [x y]\n  - en: b\n    avoid: [X  Y]\n");
+        assert!(
+            twice
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+                .contains("already listed")
+        );
     }
 
     #[test]

@@ -32,8 +32,13 @@ pub fn entry_positions(yaml: &str) -> Vec<EntryPositions> {
 
 #[derive(Debug)]
 enum Frame {
-    Mapping { expect_key: bool, key: Option<String> },
-    Sequence { index: usize },
+    Mapping {
+        expect_key: bool,
+        key: Option<String>,
+    },
+    Sequence {
+        index: usize,
+    },
 }
 
 #[derive(Default)]

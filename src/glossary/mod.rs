@@ -202,10 +202,9 @@ impl Glossary {
         self.entries
             .retain(|entry| entry.zh().is_none_or(|zh| !override_zh.contains(zh)));
         for entry in &mut self.entries {
-            entry
-                .fields
-                .avoid
-                .retain(|phrase| !override_phrases.contains(&normalize_phrase(phrase, Normalization::MATCHING)));
+            entry.fields.avoid.retain(|phrase| {
+                !override_phrases.contains(&normalize_phrase(phrase, Normalization::MATCHING))
+            });
         }
         self.files.extend(overrides.files);
         self.entries.extend(overrides.entries);
@@ -222,14 +221,21 @@ impl Glossary {
             check_not_empty(entry, "en", Some(&entry.fields.en))?;
             check_not_empty(entry, "zh", entry.fields.zh.as_ref())?;
             for value in entry.fields.accept.iter().chain(&entry.fields.avoid) {
-                let key = if entry.fields.accept.contains(value) { "accept" } else { "avoid" };
+                let key = if entry.fields.accept.contains(value) {
+                    "accept"
+                } else {
+                    "avoid"
+                };
                 check_not_empty(entry, key, Some(value))?;
             }
             if let Some(zh) = entry.zh() {
                 if let Some(first) = zh_seen.insert(zh, entry) {
                     return Err(glossary_error(
                         entry.origin_of("zh"),
-                        format!("duplicate term {zh:?}: already defined at {}", describe(&first.origin)),
+                        format!(
+                            "duplicate term {zh:?}: already defined at {}",
+                            describe(&first.origin)
+                        ),
                     ));
                 }
             }
@@ -266,7 +272,12 @@ fn check_not_empty(entry: &GlossaryEntry, key: &str, value: Option<&String>) -> 
 
 /// `path:line:col` of an origin, for messages.
 pub fn describe(origin: &Origin) -> String {
-    format!("{}:{}:{}", origin.path.display(), origin.line, origin.column)
+    format!(
+        "{}:{}:{}",
+        origin.path.display(),
+        origin.line,
+        origin.column
+    )
 }
 
 fn glossary_error(origin: &Origin, message: String) -> Error {

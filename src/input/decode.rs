@@ -73,7 +73,10 @@ impl TextEncoding {
 /// Decodes `bytes`. `Ok(None)` means the file is binary (a NUL byte in its
 /// first 8 KiB and no UTF-16 BOM). `Err((offset, message))` names the first
 /// byte that could not be decoded.
-pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Result<Option<(String, TextEncoding)>, (usize, String)> {
+pub fn decode(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<Option<(String, TextEncoding)>, (usize, String)> {
     let detected = forced.or_else(|| {
         if bytes.starts_with(b"\xFF\xFE") {
             Some(TextEncoding::Utf16Le)
@@ -89,7 +92,8 @@ pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Result<Option<(Stri
         Some(TextEncoding::Utf8 { .. }) => {
             let bom = bytes.starts_with(b"\xEF\xBB\xBF");
             let body = if bom { &bytes[3..] } else { bytes };
-            decode_utf8(body, usize::from(bom) * 3).map(|text| Some((text, TextEncoding::Utf8 { bom })))
+            decode_utf8(body, usize::from(bom) * 3)
+                .map(|text| Some((text, TextEncoding::Utf8 { bom })))
         }
         Some(encoding @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be)) => {
             let has_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
@@ -101,13 +105,18 @@ pub fn decode(bytes: &[u8], forced: Option<TextEncoding>) -> Result<Option<(Stri
             };
             match decoder.decode_without_bom_handling_and_without_replacement(body) {
                 Some(text) => Ok(Some((text.into_owned(), encoding))),
-                None => Err((first_bad_utf16(body, encoding) + usize::from(has_bom) * 2, format!("not valid {encoding}"))),
+                None => Err((
+                    first_bad_utf16(body, encoding) + usize::from(has_bom) * 2,
+                    format!("not valid {encoding}"),
+                )),
             }
         }
-        Some(TextEncoding::Gb18030) => match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-            Some(text) => Ok(Some((text.into_owned(), TextEncoding::Gb18030))),
-            None => Err((first_bad_gb18030(bytes), "not valid GB18030".to_owned())),
-        },
+        Some(TextEncoding::Gb18030) => {
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) => Ok(Some((text.into_owned(), TextEncoding::Gb18030))),
+                None => Err((first_bad_gb18030(bytes), "not valid GB18030".to_owned())),
+            }
+        }
         None => {
             if bytes[..bytes.len().min(BINARY_SNIFF_BYTES)].contains(&0) {
                 return Ok(None);
@@ -142,7 +151,11 @@ fn looks_like_chinese_gb18030(bytes: &[u8]) -> Option<String> {
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
     let chinese = text
         .chars()
-        .filter(|&c| crate::rules::untranslated::is_cjk_ideograph(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
+        .filter(|&c| {
+            crate::rules::untranslated::is_cjk_ideograph(c)
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        })
         .count();
     (non_ascii > 0 && chinese * 10 >= non_ascii * 9).then_some(text)
 }
@@ -181,14 +194,23 @@ mod tests {
     use super::*;
 
     fn round_trip(bytes: &[u8]) -> (String, TextEncoding) {
-        decode(bytes, None).ok().flatten().unwrap_or_else(|| panic!("{bytes:?} did not decode"))
+        decode(bytes, None)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("{bytes:?} did not decode"))
     }
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(round_trip(b"abc"), ("abc".to_owned(), TextEncoding::Utf8 { bom: false }));
+        assert_eq!(
+            round_trip(b"abc"),
+            ("abc".to_owned(), TextEncoding::Utf8 { bom: false })
+        );
         let (text, encoding) = round_trip(b"\xEF\xBB\xBFabc");
-        assert_eq!((text.as_str(), encoding), ("abc", TextEncoding::Utf8 { bom: true }));
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("abc", TextEncoding::Utf8 { bom: true })
+        );
         assert_eq!(encoding.encode(&text), b"\xEF\xBB\xBFabc");
     }
 
@@ -206,7 +228,10 @@ mod tests {
     fn gb18030_chinese_is_detected() {
         let bytes = TextEncoding::Gb18030.encode("坚持和深化八八战略");
         let (text, encoding) = round_trip(&bytes);
-        assert_eq!((text.as_str(), encoding), ("坚持和深化八八战略", TextEncoding::Gb18030));
+        assert_eq!(
+            (text.as_str(), encoding),
+            ("坚持和深化八八战略", TextEncoding::Gb18030)
+        );
     }
 
     #[test]

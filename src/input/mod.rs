@@ -128,7 +128,11 @@ pub fn read_document(path: &Path, forced: Option<TextEncoding>) -> Result<ReadOu
 }
 
 /// Decodes `bytes` read from `path`.
-pub fn document_from_bytes(path: &Path, bytes: &[u8], forced: Option<TextEncoding>) -> Result<ReadOutcome> {
+pub fn document_from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<ReadOutcome> {
     match decode(bytes, forced) {
         Ok(Some((text, encoding))) => Ok(ReadOutcome::Text(Document {
             path: path.to_path_buf(),

@@ -9,7 +9,11 @@ use crate::text::LineIndex;
 
 /// Renders every finding of `reports`, then a summary line.
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for report in reports {
         if report.findings.is_empty() {
@@ -34,26 +38,51 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn render_finding(renderer: &Renderer, report: &FileReport, lines: &LineIndex, finding: &Finding) -> String {
+fn render_finding(
+    renderer: &Renderer,
+    report: &FileReport,
+    lines: &LineIndex,
+    finding: &Finding,
+) -> String {
     let text = &report.text;
-    let first_line = lines.line_of(finding.span.start);
+    // Spans come from the checker and are char-aligned; clamp anyway so that a
+    // reporter can never panic on a finding.
+    let start = floor_char_boundary(text, finding.span.start);
+    let end = floor_char_boundary(text, finding.span.end).max(start);
+    let finding_span = start..end;
+    let first_line = lines.line_of(finding_span.start);
     let last_line = lines.line_of(finding.span.end.saturating_sub(1).max(finding.span.start));
     let excerpt_start = lines.line_span(text, first_line).start;
-    let excerpt_end = lines.line_span(text, last_line).end.max(finding.span.end).min(text.len());
+    let excerpt_end = lines
+        .line_span(text, last_line)
+        .end
+        .max(finding.span.end)
+        .min(text.len());
     let excerpt = &text[excerpt_start..excerpt_end];
     // An empty span (a finding about something absent) underlines one column.
     let mut span = finding.span.start - excerpt_start..finding.span.end - excerpt_start;
     if span.is_empty() {
-        span.end = (span.start + excerpt[span.start..].chars().next().map_or(0, char::len_utf8)).min(excerpt.len());
+        span.end = (span.start
+            + excerpt[span.start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8))
+        .min(excerpt.len());
     }
     let label = match &finding.fix {
         Some(fix) => format!("use \"{}\"", fix.replacement),
         None => String::new(),
     };
     let help = finding.fix.as_ref().map(|fix| match fix.applicability {
-        Applicability::Automatic => format!("replace with \"{}\" (`--write` applies it)", fix.replacement),
+        Applicability::Automatic => format!(
+            "replace with \"{}\" (`--write` applies it)",
+            fix.replacement
+        ),
         Applicability::Suggestion => {
-            format!("consider \"{}\" (depends on context; not applied automatically)", fix.replacement)
+            format!(
+                "consider \"{}\" (depends on context; not applied automatically)",
+                fix.replacement
+            )
         }
     });
     let title = finding.message.clone();
@@ -71,6 +100,14 @@ fn render_finding(renderer: &Renderer, report: &FileReport, lines: &LineIndex, f
     renderer.render(message).to_string()
 }
 
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// "found 3 errors and 1 warning in 2 files (3 fixable with `--write`)".
 pub fn summary_line(summary: &Summary) -> String {
     let total = summary.errors + summary.warnings + summary.infos;
@@ -79,7 +116,11 @@ pub fn summary_line(summary: &Summary) -> String {
         return format!("no findings in {files}");
     }
     let mut counts = Vec::new();
-    for (count, word) in [(summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info")] {
+    for (count, word) in [
+        (summary.errors, "error"),
+        (summary.warnings, "warning"),
+        (summary.infos, "info"),
+    ] {
         if count > 0 {
             counts.push(plural(count, word));
         }

@@ -74,14 +74,20 @@ pub fn coverage(spans: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
 
 /// Chooses, among avoid occurrences not covered by a correct rendering, a
 /// non-overlapping set: leftmost first, then longest, then glossary order.
-pub fn select_avoid<'m>(correct: &[Occurrence<'m>], mut avoid: Vec<Occurrence<'m>>) -> Vec<Occurrence<'m>> {
+pub fn select_avoid<'m>(
+    correct: &[Occurrence<'m>],
+    mut avoid: Vec<Occurrence<'m>>,
+) -> Vec<Occurrence<'m>> {
     let spans: Vec<(usize, usize)> = correct.iter().map(|o| (o.start, o.end)).collect();
     let (starts, reach) = coverage(&spans);
     avoid.retain(|o| !is_covered(o.start, o.end, &starts, &reach));
     avoid.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.role.entry));
     let mut selected: Vec<Occurrence<'m>> = Vec::with_capacity(avoid.len());
     for occurrence in avoid {
-        if selected.last().is_none_or(|last| occurrence.start >= last.end) {
+        if selected
+            .last()
+            .is_none_or(|last| occurrence.start >= last.end)
+        {
             selected.push(occurrence);
         }
     }

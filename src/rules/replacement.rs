@@ -3,7 +3,9 @@
 use crate::matcher::plural_of;
 
 /// Small words left lower-case when a replacement is put in title case.
-const MINOR_WORDS: &[&str] = &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
 
 /// `approved` adapted to the text it replaces: pluralised when the wrong
 /// rendering was found in its plural form, upper-cased when it was written in
@@ -16,7 +18,10 @@ pub fn adapt_replacement(approved: &str, found: &str, plural: bool) -> String {
         approved.to_owned()
     };
     let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
-    let cased_letters = letters.iter().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+    let cased_letters = letters
+        .iter()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .count();
     if cased_letters >= 2 && letters.iter().all(|c| !c.is_lowercase()) {
         return replacement.to_uppercase();
     }
@@ -39,7 +44,11 @@ pub fn adapt_replacement(approved: &str, found: &str, plural: bool) -> String {
             })
             .collect::<Vec<_>>()
             .join(" ");
-    } else if found.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+    } else if found
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+    {
         replacement = capitalize(&replacement);
     }
     replacement
@@ -64,16 +73,36 @@ mod tests {
 
     #[test]
     fn adapts_number_and_case() {
-        assert_eq!(adapt_replacement("8-8 Strategy", "88th Strategy", false), "8-8 Strategy");
-        assert_eq!(adapt_replacement("deadline", "time nodes", true), "deadlines");
-        assert_eq!(adapt_replacement("deadlines", "time nodes", true), "deadlines");
-        assert_eq!(adapt_replacement("8-8 Strategy", "88TH STRATEGY", false), "8-8 STRATEGY");
         assert_eq!(
-            adapt_replacement("public performance review mechanism", "Drying competition mechanism", false),
+            adapt_replacement("8-8 Strategy", "88th Strategy", false),
+            "8-8 Strategy"
+        );
+        assert_eq!(
+            adapt_replacement("deadline", "time nodes", true),
+            "deadlines"
+        );
+        assert_eq!(
+            adapt_replacement("deadlines", "time nodes", true),
+            "deadlines"
+        );
+        assert_eq!(
+            adapt_replacement("8-8 Strategy", "88TH STRATEGY", false),
+            "8-8 STRATEGY"
+        );
+        assert_eq!(
+            adapt_replacement(
+                "public performance review mechanism",
+                "Drying competition mechanism",
+                false
+            ),
             "Public performance review mechanism"
         );
         assert_eq!(
-            adapt_replacement("public performance review of the mechanism", "Drying Competition Mechanism", false),
+            adapt_replacement(
+                "public performance review of the mechanism",
+                "Drying Competition Mechanism",
+                false
+            ),
             "Public Performance Review of the Mechanism"
         );
     }

@@ -26,7 +26,10 @@ pub fn findings(
     reported.sort_unstable();
     let mut candidates: Vec<&Occurrence<'_>> = correct
         .iter()
-        .filter(|o| !is_strictly_inside_another(o.start, o.end, &starts, &reach) && !overlaps_any(o.start, o.end, &reported))
+        .filter(|o| {
+            !is_strictly_inside_another(o.start, o.end, &starts, &reach)
+                && !overlaps_any(o.start, o.end, &reported)
+        })
         .collect();
     candidates.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.role.entry));
     let mut last_end = 0;
@@ -75,7 +78,9 @@ fn is_strictly_inside_another(start: usize, end: usize, starts: &[usize], reach:
 /// Whether `start..end` overlaps one of the sorted, non-overlapping `spans`.
 fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     let first_ending_after = spans.partition_point(|&(_, span_end)| span_end <= start);
-    spans.get(first_ending_after).is_some_and(|&(span_start, _)| span_start < end)
+    spans
+        .get(first_ending_after)
+        .is_some_and(|&(span_start, _)| span_start < end)
 }
 
 /// `found` with each letter that is upper-case in `expected` but lower-case in
@@ -86,7 +91,12 @@ fn recase(found: &str, expected: &str) -> Option<String> {
     let found_letter_count = found
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(|c| std::iter::once(c).collect::<String>().chars().collect::<Vec<_>>())
+        .flat_map(|c| {
+            std::iter::once(c)
+                .collect::<String>()
+                .chars()
+                .collect::<Vec<_>>()
+        })
         .count();
     if found_letter_count != expected_letters.len() {
         return None;
@@ -117,10 +127,19 @@ mod tests {
 
     #[test]
     fn recases_only_under_capitalised_letters() {
-        assert_eq!(recase("8-8 strategy", "8-8 Strategy").as_deref(), Some("8-8 Strategy"));
-        assert_eq!(recase("8-8\r\nstrategy", "8-8 Strategy").as_deref(), Some("8-8\r\nStrategy"));
+        assert_eq!(
+            recase("8-8 strategy", "8-8 Strategy").as_deref(),
+            Some("8-8 Strategy")
+        );
+        assert_eq!(
+            recase("8-8\r\nstrategy", "8-8 Strategy").as_deref(),
+            Some("8-8\r\nStrategy")
+        );
         assert_eq!(recase("8-8 STRATEGY", "8-8 Strategy"), None);
         assert_eq!(recase("Common Prosperity", "common prosperity"), None);
-        assert_eq!(recase("ＡＢＣ strategy", "ABC Strategy").as_deref(), Some("ＡＢＣ Strategy"));
+        assert_eq!(
+            recase("ＡＢＣ strategy", "ABC Strategy").as_deref(),
+            Some("ＡＢＣ Strategy")
+        );
     }
 }

@@ -18,7 +18,10 @@ fn is_cjk_punctuation(c: char) -> bool {
 
 /// One finding per run of Chinese text. When the run is exactly a glossary
 /// term, its approved rendering is offered as a suggestion.
-pub fn findings<'g>(text: &str, term_for: impl Fn(&str) -> Option<&'g GlossaryEntry>) -> Vec<RawFinding> {
+pub fn findings<'g>(
+    text: &str,
+    term_for: impl Fn(&str) -> Option<&'g GlossaryEntry>,
+) -> Vec<RawFinding> {
     let mut findings = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -42,7 +45,10 @@ pub fn findings<'g>(text: &str, term_for: impl Fn(&str) -> Option<&'g GlossaryEn
             rule: RuleId::Untranslated,
             severity: Severity::Warning,
             message: match entry {
-                Some(entry) => format!("untranslated Chinese \"{run}\"; the approved rendering is \"{}\"", entry.en()),
+                Some(entry) => format!(
+                    "untranslated Chinese \"{run}\"; the approved rendering is \"{}\"",
+                    entry.en()
+                ),
                 None => format!("untranslated Chinese \"{run}\""),
             },
             replacement: entry.map(|entry| (entry.en().to_owned(), Applicability::Suggestion)),

@@ -12,7 +12,8 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         for (offset, &byte) in bytes.iter().enumerate() {
-            let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n'));
+            let ends_line =
+                byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n'));
             if ends_line {
                 line_starts.push(offset + 1);
             }
@@ -25,19 +26,27 @@ impl LineIndex {
         let line = self.line_of(offset);
         let line_start = self.line_starts[line];
         let offset = offset.min(text.len()).max(line_start);
-        let column = text.get(line_start..offset).map_or(0, |s| s.chars().count());
+        let column = text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count());
         (line + 1, column + 1)
     }
 
     /// 0-based index of the line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte range of 0-based line `line`, without its line terminator.
     pub fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_starts.get(line).copied().unwrap_or(text.len());
-        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(text.len());
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(text.len());
         let bytes = text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;

@@ -15,8 +15,8 @@ pub use line_index::LineIndex;
 pub use offset_map::OffsetMap;
 pub use word::{ends_with_word_char, is_word_boundary, starts_with_word_char};
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::IsNormalized;
+use unicode_normalization::UnicodeNormalization;
 
 /// Which variations a normalised view irons out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,11 @@ impl NormalizedText {
                 }
                 line_breaks += usize::from(pending_carriage_return);
                 map.record(text.len(), offset);
-                text.push(if line_breaks >= 2 { PARAGRAPH_BREAK } else { ' ' });
+                text.push(if line_breaks >= 2 {
+                    PARAGRAPH_BREAK
+                } else {
+                    ' '
+                });
                 continue;
             }
             map.record(text.len(), offset);
@@ -104,7 +108,12 @@ impl NormalizedText {
     ///
     /// `start` and `end` must be char boundaries of the normalised text; the
     /// result is always a pair of char boundaries of the original.
-    pub fn original_span(&self, original: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    pub fn original_span(
+        &self,
+        original: &str,
+        start: usize,
+        end: usize,
+    ) -> std::ops::Range<usize> {
         let original_start = floor_char_boundary(original, self.map.start_of(start));
         let original_end = if end >= self.text.len() {
             self.original_len
@@ -207,12 +216,18 @@ mod tests {
             view("The “88TH Strategy” – Ｆｕｌｌ ｗｉｄｔｈ").as_str(),
             "the \"88th strategy\" - full width"
         );
-        assert_eq!(view("8\u{2011}8 and 8–8 and 8—8").as_str(), "8-8 and 8-8 and 8-8");
+        assert_eq!(
+            view("8\u{2011}8 and 8–8 and 8—8").as_str(),
+            "8-8 and 8-8 and 8-8"
+        );
     }
 
     #[test]
     fn whitespace_runs_become_one_space_but_paragraphs_stay_apart() {
-        assert_eq!(view("a  \t b\r\nc\n\n d\r\n\r\ne\rf").as_str(), "a b c\nd\ne f");
+        assert_eq!(
+            view("a  \t b\r\nc\n\n d\r\n\r\ne\rf").as_str(),
+            "a b c\nd\ne f"
+        );
     }
 
     #[test]
@@ -251,7 +266,13 @@ mod tests {
 
     #[test]
     fn phrases_are_trimmed_and_normalised() {
-        assert_eq!(normalize_phrase("  Chinese–style\nModernization ", Normalization::MATCHING), "chinese-style modernization");
-        assert_eq!(normalize_phrase("8‑8 Strategy", Normalization::CASE_PRESERVING), "8-8 Strategy");
+        assert_eq!(
+            normalize_phrase("  Chinese–style\nModernization ", Normalization::MATCHING),
+            "chinese-style modernization"
+        );
+        assert_eq!(
+            normalize_phrase("8‑8 Strategy", Normalization::CASE_PRESERVING),
+            "8-8 Strategy"
+        );
     }
 }

@@ -86,7 +86,10 @@ mod tests {
         map.record(1, 1);
         map.record(2, 3);
         map.finish(3, 4);
-        assert_eq!((map.start_of(1), map.start_of(2), map.start_of(3)), (1, 3, 4));
+        assert_eq!(
+            (map.start_of(1), map.start_of(2), map.start_of(3)),
+            (1, 3, 4)
+        );
     }
 
     #[test]
