@@ -92,6 +92,28 @@ pub fn write_atomically(path: &Path, expected: &[u8], contents: &[u8]) -> Result
     let target = std::fs::canonicalize(path).map_err(|error| Error::io(path, error))?;
     let folder = target.parent().unwrap_or_else(|| Path::new("."));
     let metadata = std::fs::metadata(&target).map_err(|error| Error::io(path, error))?;
+    // The rename below would replace a read-only file in a writable folder (and
+    // root may write anywhere): honour the permission bits explicitly.
+    if metadata.permissions().readonly() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only; not fixed",
+            ),
+        ));
+    }
+    let folder_is_read_only =
+        std::fs::metadata(folder).is_ok_and(|folder| folder.permissions().readonly());
+    if folder_is_read_only {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!("the folder {} is read-only; not fixed", folder.display()),
+            ),
+        ));
+    }
     let mut temporary = tempfile::Builder::new()
         .prefix(".termlint-")
         .suffix(".tmp")
@@ -134,6 +156,31 @@ pub fn write_atomically(path: &Path, expected: &[u8], contents: &[u8]) -> Result
 mod tests {
     use super::*;
     use crate::finding::{Applicability, Fix, RuleId, Severity};
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "as read").expect("write");
+        std::fs::write(&path, "changed by someone else").expect("write");
+        let result = write_atomically(&path, b"as read", b"fixed");
+        assert!(matches!(result, Err(Error::ChangedOnDisk { .. })));
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "changed by someone else"
+        );
+        let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "the temporary file was not removed");
+    }
+
+    #[test]
+    fn writes_replace_the_contents() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old").expect("write");
+        write_atomically(&path, b"old", b"new").expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
+    }
 
     fn finding(
         span: std::ops::Range<usize>,

@@ -29,6 +29,7 @@ pub fn adapt_replacement(approved: &str, found: &str, plural: bool) -> String {
     let title_case = words.len() >= 2
         && words
             .iter()
+            .filter(|word| !MINOR_WORDS.contains(&word.to_lowercase().as_str()))
             .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
             .all(char::is_uppercase);
     if title_case {

@@ -5,7 +5,7 @@
 
 use crate::finding::{RawFinding, RuleId};
 use crate::glossary::Glossary;
-use crate::matcher::plural_of;
+use crate::matcher::{PhraseKind, plural_of};
 use crate::rules::avoid_term::{Occurrence, applicability, coverage, phrase_of, term_ref};
 use crate::text::{Normalization, NormalizedText, normalize_phrase};
 
@@ -31,26 +31,53 @@ pub fn findings(
                 && !overlaps_any(o.start, o.end, &reported)
         })
         .collect();
-    candidates.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end), o.role.entry));
+    candidates.sort_by_key(|o| {
+        (
+            o.start,
+            std::cmp::Reverse(o.end),
+            o.role.entry,
+            o.role.kind != PhraseKind::Approved,
+        )
+    });
     let mut last_end = 0;
-    for occurrence in candidates {
-        let entry = &glossary.entries[occurrence.role.entry];
-        if !entry.fields.check_case || entry.fields.case_sensitive || occurrence.start < last_end {
+    // One span may be several correct phrases at once (an entry's `en` and an
+    // `accept` that differs only in case, or two entries' renderings): the
+    // span is well written if it satisfies any of them.
+    for group in candidates.chunk_by(|a, b| (a.start, a.end) == (b.start, b.end)) {
+        let first = group[0];
+        if first.start < last_end {
             continue;
         }
-        let phrase = phrase_of(entry, occurrence.role.kind);
-        let expected = normalize_phrase(phrase, Normalization::CASE_PRESERVING);
-        let expected = if occurrence.role.plural {
-            plural_of(&expected).unwrap_or(expected)
-        } else {
-            expected
-        };
-        let span = view.original_span(original, occurrence.start, occurrence.end);
+        let span = view.original_span(original, first.start, first.end);
         let found = &original[span.clone()];
-        let Some(corrected) = recase(found, &expected) else {
+        let mut corrections = Vec::with_capacity(group.len());
+        for occurrence in group {
+            let entry = &glossary.entries[occurrence.role.entry];
+            if !entry.fields.check_case || entry.fields.case_sensitive {
+                corrections.clear();
+                break;
+            }
+            let expected = normalize_phrase(
+                phrase_of(entry, occurrence.role.kind),
+                Normalization::CASE_PRESERVING,
+            );
+            let expected = if occurrence.role.plural {
+                plural_of(&expected).unwrap_or(expected)
+            } else {
+                expected
+            };
+            match recase(found, &expected) {
+                Some(corrected) => corrections.push((entry, expected, corrected)),
+                None => {
+                    corrections.clear();
+                    break;
+                }
+            }
+        }
+        let Some((entry, expected, corrected)) = corrections.into_iter().next() else {
             continue;
         };
-        last_end = occurrence.end;
+        last_end = first.end;
         findings.push(RawFinding {
             span,
             rule: RuleId::TermCase,
@@ -140,6 +167,34 @@ mod tests {
         assert_eq!(
             recase("ＡＢＣ strategy", "ABC Strategy").as_deref(),
             Some("ＡＢＣ Strategy")
+        );
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use crate::Checker;
+    use crate::glossary::load_str;
+
+    #[test]
+    fn a_span_that_satisfies_any_correct_phrase_is_not_reported() {
+        let yaml = "name: t\nterms:\n  - zh: 市委\n    en: municipal Party committee\n    accept: [Municipal Party Committee, CPC Municipal Committee]\n";
+        let checker = Checker::new(load_str(yaml, std::path::Path::new("t.yaml")).expect("loads"));
+        assert!(
+            checker
+                .check_target("The municipal Party committee met.")
+                .is_empty()
+        );
+        assert!(
+            checker
+                .check_target("The Municipal Party Committee met.")
+                .is_empty()
+        );
+        let findings = checker.check_target("The municipal party committee met.");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].replacement.as_ref().map(|r| r.0.as_str()),
+            Some("municipal Party committee")
         );
     }
 }
