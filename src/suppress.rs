@@ -170,7 +170,7 @@ pub fn apply(document: &Document, findings: Vec<Finding>, rules: &RuleSettings) 
             } else {
                 let names: Vec<&str> = unused.iter().flatten().map(|rule| rule.as_str()).collect();
                 if !names.is_empty() {
-                    messages.push(format!("`{}` of {} suppressed nothing", keyword(directive.kind), names.join(", ")));
+                    messages.push(format!("`{} {}` suppressed nothing", keyword(directive.kind), names.join(" ")));
                 }
             }
         }

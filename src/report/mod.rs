@@ -3,9 +3,12 @@
 //! Reporters decide nothing about policy: they print what the checker found,
 //! in the order it is given (sorted by path, then position).
 
+pub mod brief;
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
 

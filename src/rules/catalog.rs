@@ -48,14 +48,15 @@ fixed:    We will deepen the 8-8 Strategy.",
         severity_from_entry: true,
         needs_source: false,
         summary: "An approved rendering is written with the wrong capitalisation.",
-        explanation: "Reports an occurrence of an approved (`en:`) or accepted rendering whose letters \
-are right but whose capitalisation differs from the glossary's, except where only the first letter \
-differs at the start of a sentence. The fix rewrites the span with the glossary's capitalisation. \
-The severity is the entry's (default error).",
-        example: "glossary: {zh: 共同富裕, en: common prosperity}\n\
-text:     We pursue Common Prosperity for all.\n\
-finding:  term-case: \"Common Prosperity\" should be written \"common prosperity\"\n\
-fixed:    We pursue common prosperity for all.",
+        explanation: "Reports an occurrence of an approved (`en:`) or accepted rendering in which a \
+letter the glossary capitalises is written in lower case (\"8-8 strategy\" for \"8-8 Strategy\"). \
+Extra capitals (title case, headlines in capitals) are a style choice and are not reported; an entry \
+can opt out with `check_case: false`. The fix capitalises the letters concerned and changes nothing \
+else. The severity is the entry's (default error).",
+        example: "glossary: {zh: 八八战略, en: 8-8 Strategy}\n\
+text:     We deepen the 8-8 strategy.\n\
+finding:  term-case: \"8-8 strategy\" should be written \"8-8 Strategy\"\n\
+fixed:    We deepen the 8-8 Strategy.",
     },
     RuleInfo {
         id: RuleId::Untranslated,
