@@ -1,22 +1,18 @@
 //! The brief report: one line a finding, `path:line:col: rule: message`,
 //! for editors' problem matchers and `grep`.
 
-use super::FileReport;
+use super::{FileReport, message_with_fix};
 
 /// One line per finding, in report order.
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
         for finding in &report.findings {
-            let message = one_line(&finding.message);
+            let message = one_line(&message_with_fix(finding));
             out.push_str(&format!(
-                "{}:{}:{}: {}: {message}",
+                "{}:{}:{}: {}: {message}\n",
                 report.path, finding.line, finding.column, finding.rule
             ));
-            if let Some(fix) = &finding.fix {
-                out.push_str(&format!(" (use \"{}\")", one_line(&fix.replacement)));
-            }
-            out.push('\n');
         }
     }
     out

@@ -5,7 +5,7 @@
 //! Escaping follows the runner (`@actions/core` `command.ts`): the message
 //! escapes `%`, `\r` and `\n`; property values also escape `:` and `,`.
 
-use super::FileReport;
+use super::{FileReport, message_with_fix};
 use crate::finding::Severity;
 
 /// One workflow command per finding, in report order.
@@ -18,10 +18,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut message = finding.message.clone();
-            if let Some(fix) = &finding.fix {
-                message.push_str(&format!(" (use \"{}\")", fix.replacement));
-            }
+            let message = message_with_fix(finding);
             out.push_str(&format!(
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                 escape_property(&report.path),

@@ -69,6 +69,26 @@ impl Summary {
     }
 }
 
+/// A finding's message with its fix appended, for one-line formats
+/// (brief, github, SARIF): `…; use "X"`, or `…; consider "X" (depends on
+/// context)` for a suggestion. Nothing is added when the message already
+/// quotes the replacement.
+pub fn message_with_fix(finding: &Finding) -> String {
+    let mut message = finding.message.clone();
+    if let Some(fix) = &finding.fix {
+        let quoted = format!("\"{}\"", fix.replacement);
+        if !message.contains(&quoted) {
+            match fix.applicability {
+                crate::finding::Applicability::Automatic => message.push_str(&format!("; use {quoted}")),
+                crate::finding::Applicability::Suggestion => {
+                    message.push_str(&format!("; consider {quoted} (depends on context)"));
+                }
+            }
+        }
+    }
+    message
+}
+
 fn plural(count: usize, word: &str) -> String {
     if count == 1 {
         format!("{count} {word}")

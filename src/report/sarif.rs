@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 
-use super::FileReport;
+use super::{FileReport, message_with_fix};
 use crate::finding::{Finding, RuleId, Severity};
 use crate::rules::{RULES, RuleInfo};
 
@@ -95,14 +95,7 @@ fn region(finding: &Finding) -> Value {
 
 fn result(report: &FileReport, finding: &Finding) -> Value {
     let uri = path_uri(&report.path);
-    let mut message = finding.message.clone();
-    if let Some(fix) = &finding.fix {
-        if finding.automatic_fix().is_some() {
-            message.push_str(&format!("; use \"{}\"", fix.replacement));
-        } else {
-            message.push_str(&format!("; consider \"{}\" (depends on context)", fix.replacement));
-        }
-    }
+    let message = message_with_fix(finding);
     let mut result = json!({
         "ruleId": finding.rule.as_str(),
         "ruleIndex": rule_index(finding.rule),
