@@ -171,7 +171,9 @@ impl Config {
             message: "configuration file is not valid UTF-8".to_owned(),
         })?;
         let absolute = absolute_path(path);
-        let root = absolute.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let root = absolute
+            .parent()
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
         Self::from_str(text, path, &root)
     }
 
@@ -190,7 +192,9 @@ impl Config {
                 .location()
                 .map_or((1, 1), |location| (location.line(), location.column()));
             let message = error.to_string();
-            let message = message.rfind(" at line ").map_or(message.as_str(), |index| &message[..index]);
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |index| &message[..index]);
             error_at(line, column, message.to_owned())
         })?;
         let file = file.unwrap_or_else(|| ConfigFile {
@@ -212,10 +216,12 @@ impl Config {
             if patterns.is_empty() {
                 return Ok(None);
             }
-            PathGlobs::new(patterns).map(Some).map_err(|(pattern, message)| {
-                let (line, column) = locate(&pattern);
-                error_at(line, column, message)
-            })
+            PathGlobs::new(patterns)
+                .map(Some)
+                .map_err(|(pattern, message)| {
+                    let (line, column) = locate(&pattern);
+                    error_at(line, column, message)
+                })
         };
         let include = globs(&file.include)?;
         let exclude = globs(&file.exclude)?;
@@ -250,7 +256,11 @@ impl Config {
         Ok(Self {
             path: path.to_path_buf(),
             root: root.to_path_buf(),
-            glossaries: file.glossaries.iter().map(|glossary| root.join(glossary)).collect(),
+            glossaries: file
+                .glossaries
+                .iter()
+                .map(|glossary| root.join(glossary))
+                .collect(),
             default_glossary: file.default_glossary,
             include,
             exclude,
@@ -280,13 +290,19 @@ impl Config {
     /// file says nothing, the caller's default applies).
     pub fn includes(&self, path: &Path) -> Option<bool> {
         let include = self.include.as_ref()?;
-        Some(self.relative_path(path).is_some_and(|relative| include.matches(&relative)))
+        Some(
+            self.relative_path(path)
+                .is_some_and(|relative| include.matches(&relative)),
+        )
     }
 
     /// Whether `path` is a Chinese source according to `source-pairing`.
     pub fn is_source(&self, path: &Path) -> bool {
-        self.relative_path(path)
-            .is_some_and(|relative| self.source_pairing.iter().any(|pairing| pairing.is_source(&relative)))
+        self.relative_path(path).is_some_and(|relative| {
+            self.source_pairing
+                .iter()
+                .any(|pairing| pairing.is_source(&relative))
+        })
     }
 
     /// The Chinese source of target `path` by `source-pairing` (the first
@@ -353,12 +369,21 @@ impl PathGlobs {
             if trimmed.is_empty() {
                 return Err((pattern.clone(), format!("empty glob {pattern:?}")));
             }
-            let base = if anchored { trimmed.to_owned() } else { format!("**/{trimmed}") };
+            let base = if anchored {
+                trimmed.to_owned()
+            } else {
+                format!("**/{trimmed}")
+            };
             for variant in [base.clone(), format!("{base}/**")] {
                 let glob = GlobBuilder::new(&variant)
                     .literal_separator(true)
                     .build()
-                    .map_err(|error| (pattern.clone(), format!("invalid glob {pattern:?}: {}", error.kind())))?;
+                    .map_err(|error| {
+                        (
+                            pattern.clone(),
+                            format!("invalid glob {pattern:?}: {}", error.kind()),
+                        )
+                    })?;
                 builder.add(glob);
             }
         }
@@ -501,7 +526,8 @@ impl WildPattern {
             }
         }
         expression.push('$');
-        let regex = regex::Regex::new(&expression).map_err(|error| format!("source-pairing glob {pattern:?}: {error}"))?;
+        let regex = regex::Regex::new(&expression)
+            .map_err(|error| format!("source-pairing glob {pattern:?}: {error}"))?;
         Ok(Self { tokens, regex })
     }
 
@@ -540,21 +566,47 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_values_are_located() {
-        let message = parse("fail-on: error\nglosaries: []\n").map(|_| ()).unwrap_err().to_string();
-        assert!(message.starts_with("termlint.yaml:2:1: unknown field `glosaries`"), "{message}");
-        let message = parse("rules:\n  avoid-term: loud\n").map(|_| ()).unwrap_err().to_string();
+        let message = parse("fail-on: error\nglosaries: []\n")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("termlint.yaml:2:1: unknown field `glosaries`"),
+            "{message}"
+        );
+        let message = parse("rules:\n  avoid-term: loud\n")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
         assert!(message.starts_with("termlint.yaml:2:"), "{message}");
-        let message = parse("rules:\n  no-such-rule: off\n").map(|_| ()).unwrap_err().to_string();
-        assert!(message.contains("no-such-rule") && message.starts_with("termlint.yaml:2:"), "{message}");
-        let message = parse("exclude:\n  - 'a[b'\n").map(|_| ()).unwrap_err().to_string();
-        assert!(message.starts_with("termlint.yaml:2:6: invalid glob"), "{message}");
+        let message = parse("rules:\n  no-such-rule: off\n")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("no-such-rule") && message.starts_with("termlint.yaml:2:"),
+            "{message}"
+        );
+        let message = parse("exclude:\n  - 'a[b'\n")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("termlint.yaml:2:6: invalid glob"),
+            "{message}"
+        );
     }
 
     #[test]
     fn rules_and_globs() -> Result<()> {
-        let config = parse("rules: {term-case: warning, untranslated: off}\nexclude: [vendor/, 'docs/old/*.md']\ninclude: ['*.md']\n")?;
+        let config = parse(
+            "rules: {term-case: warning, untranslated: off}\nexclude: [vendor/, 'docs/old/*.md']\ninclude: ['*.md']\n",
+        )?;
         assert!(!config.rules.is_enabled(RuleId::Untranslated));
-        assert_eq!(config.rules.severity(RuleId::TermCase, Severity::Error), Some(Severity::Warning));
+        assert_eq!(
+            config.rules.severity(RuleId::TermCase, Severity::Error),
+            Some(Severity::Warning)
+        );
         assert!(config.excludes(Path::new("/repo/vendor/x/a.md")));
         assert!(config.excludes(Path::new("/repo/docs/old/a.md")));
         assert!(!config.excludes(Path::new("/repo/docs/new/a.md")));
@@ -565,14 +617,31 @@ mod tests {
 
     #[test]
     fn source_pairing_substitutes_wildcards() -> Result<()> {
-        let config = parse("source-pairing:\n  - {source: 'zh/**/*.md', target: 'en/**/*.md'}\n  - {source: 'docs/*.zh.txt', target: 'docs/*.en.txt'}\n")?;
-        assert_eq!(config.source_for(Path::new("/repo/en/a/b/c.md")), Some(PathBuf::from("/repo/zh/a/b/c.md")));
-        assert_eq!(config.source_for(Path::new("/repo/en/top.md")), Some(PathBuf::from("/repo/zh/top.md")));
-        assert_eq!(config.source_for(Path::new("/repo/docs/x.en.txt")), Some(PathBuf::from("/repo/docs/x.zh.txt")));
+        let config = parse(
+            "source-pairing:\n  - {source: 'zh/**/*.md', target: 'en/**/*.md'}\n  - {source: 'docs/*.zh.txt', target: 'docs/*.en.txt'}\n",
+        )?;
+        assert_eq!(
+            config.source_for(Path::new("/repo/en/a/b/c.md")),
+            Some(PathBuf::from("/repo/zh/a/b/c.md"))
+        );
+        assert_eq!(
+            config.source_for(Path::new("/repo/en/top.md")),
+            Some(PathBuf::from("/repo/zh/top.md"))
+        );
+        assert_eq!(
+            config.source_for(Path::new("/repo/docs/x.en.txt")),
+            Some(PathBuf::from("/repo/docs/x.zh.txt"))
+        );
         assert_eq!(config.source_for(Path::new("/repo/fr/x.md")), None);
         assert!(config.is_source(Path::new("/repo/zh/a.md")));
         let mismatch = parse("source-pairing:\n  - {source: 'zh/*.md', target: 'en/**/*.md'}\n");
-        assert!(mismatch.map(|_| ()).unwrap_err().to_string().starts_with("termlint.yaml:2:"));
+        assert!(
+            mismatch
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+                .starts_with("termlint.yaml:2:")
+        );
         Ok(())
     }
 }

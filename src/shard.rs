@@ -50,7 +50,9 @@ impl fmt::Display for Shard {
 fn fnv1a_64(bytes: &[u8]) -> u64 {
     const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes.iter().fold(OFFSET_BASIS, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
+    bytes.iter().fold(OFFSET_BASIS, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    })
 }
 
 #[cfg(test)]
@@ -70,7 +72,10 @@ mod tests {
         let shards: Vec<Shard> = (1..=3).filter_map(|k| Shard::new(k, 3)).collect();
         for n in 0..200 {
             let path = format!("docs/part-{n}.md");
-            assert_eq!(shards.iter().filter(|shard| shard.contains(&path)).count(), 1);
+            assert_eq!(
+                shards.iter().filter(|shard| shard.contains(&path)).count(),
+                1
+            );
         }
     }
 

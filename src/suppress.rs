@@ -97,7 +97,10 @@ pub fn parse_directives(text: &str, syntax: CommentSyntax) -> Vec<Directive> {
 
 /// The text inside the comment markers, when `line` is a whole-line comment.
 fn comment_body(line: &str, syntax: CommentSyntax) -> Option<&str> {
-    let html = || line.strip_prefix("<!--").and_then(|rest| rest.strip_suffix("-->"));
+    let html = || {
+        line.strip_prefix("<!--")
+            .and_then(|rest| rest.strip_suffix("-->"))
+    };
     let hash = || line.strip_prefix('#');
     match syntax {
         CommentSyntax::Html => html(),
@@ -138,7 +141,9 @@ pub fn apply(document: &Document, findings: Vec<Finding>, rules: &RuleSettings) 
             }
             let mut suppressed = false;
             for region in &mut regions {
-                if region.lines.contains(&finding.line) && region.rule.is_none_or(|rule| rule == finding.rule) {
+                if region.lines.contains(&finding.line)
+                    && region.rule.is_none_or(|rule| rule == finding.rule)
+                {
                     region.used = true;
                     suppressed = true;
                 }
@@ -170,7 +175,11 @@ pub fn apply(document: &Document, findings: Vec<Finding>, rules: &RuleSettings) 
             } else {
                 let names: Vec<&str> = unused.iter().flatten().map(|rule| rule.as_str()).collect();
                 if !names.is_empty() {
-                    messages.push(format!("`{} {}` suppressed nothing", keyword(directive.kind), names.join(" ")));
+                    messages.push(format!(
+                        "`{} {}` suppressed nothing",
+                        keyword(directive.kind),
+                        names.join(" ")
+                    ));
                 }
             }
         }
@@ -195,11 +204,12 @@ fn regions_of(directives: &[Directive]) -> Vec<Region> {
     // Indexes into `regions` of disables not yet closed.
     let mut open: Vec<usize> = Vec::new();
     for (index, directive) in directives.iter().enumerate() {
-        let targets: Vec<Option<RuleId>> = if directive.rules.is_empty() && directive.unknown.is_empty() {
-            vec![None]
-        } else {
-            directive.rules.iter().copied().map(Some).collect()
-        };
+        let targets: Vec<Option<RuleId>> =
+            if directive.rules.is_empty() && directive.unknown.is_empty() {
+                vec![None]
+            } else {
+                directive.rules.iter().copied().map(Some).collect()
+            };
         match directive.kind {
             DirectiveKind::DisableNextLine => {
                 for rule in targets {
@@ -226,7 +236,10 @@ fn regions_of(directives: &[Directive]) -> Vec<Region> {
                 let closes_all = directive.rules.is_empty() && directive.unknown.is_empty();
                 open.retain(|&region_index| {
                     let region = &mut regions[region_index];
-                    let closes = closes_all || region.rule.is_some_and(|rule| directive.rules.contains(&rule));
+                    let closes = closes_all
+                        || region
+                            .rule
+                            .is_some_and(|rule| directive.rules.contains(&rule));
                     if closes {
                         region.lines = *region.lines.start()..=directive.line.saturating_sub(1);
                     }
@@ -238,7 +251,13 @@ fn regions_of(directives: &[Directive]) -> Vec<Region> {
     regions
 }
 
-fn locate(document: &Document, lines: &LineIndex, directive: &Directive, severity: Severity, message: String) -> Finding {
+fn locate(
+    document: &Document,
+    lines: &LineIndex,
+    directive: &Directive,
+    severity: Severity,
+    message: String,
+) -> Finding {
     let text = &document.text;
     let (line, column) = lines.line_column(text, directive.span.start);
     let (end_line, end_column) = lines.line_column(text, directive.span.end);
@@ -251,7 +270,10 @@ fn locate(document: &Document, lines: &LineIndex, directive: &Directive, severit
         rule: RuleId::UnusedSuppression,
         severity,
         message,
-        found: text.get(directive.span.clone()).unwrap_or_default().to_owned(),
+        found: text
+            .get(directive.span.clone())
+            .unwrap_or_default()
+            .to_owned(),
         fix: None,
         term: None,
     }
@@ -267,9 +289,15 @@ mod tests {
         let html = parse_directives(text, CommentSyntax::Html);
         assert_eq!(html.len(), 1);
         assert_eq!(html[0].rules, vec![RuleId::AvoidTerm, RuleId::TermCase]);
-        assert_eq!(&text[html[0].span.clone()], "termlint-disable-next-line avoid-term, term-case");
+        assert_eq!(
+            &text[html[0].span.clone()],
+            "termlint-disable-next-line avoid-term, term-case"
+        );
         let hash = parse_directives(text, CommentSyntax::Hash);
-        assert_eq!(hash.iter().map(|d| d.kind).collect::<Vec<_>>(), vec![DirectiveKind::Disable]);
+        assert_eq!(
+            hash.iter().map(|d| d.kind).collect::<Vec<_>>(),
+            vec![DirectiveKind::Disable]
+        );
         let plain = parse_directives(text, CommentSyntax::PlainLine);
         assert_eq!(plain.len(), 3);
         assert_eq!(plain[2].line, 4);

@@ -18,7 +18,10 @@ fn fixtures() -> PathBuf {
 }
 
 fn glossary() -> String {
-    fixtures().join("glossary.yaml").to_string_lossy().into_owned()
+    fixtures()
+        .join("glossary.yaml")
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn termlint() -> Command {
@@ -54,19 +57,36 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 fn sarif_with_three_findings_validates_against_the_schema_and_carries_the_fix() -> TestResult {
     let output = termlint()
         .current_dir(fixtures())
-        .args(["check", "three.txt", "--no-config", "--no-default-glossary", "-g", &glossary(), "--format", "sarif"])
+        .args([
+            "check",
+            "three.txt",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+            "--format",
+            "sarif",
+        ])
         .output()?;
     assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
     let sarif: Value = serde_json::from_slice(&output.stdout)?;
 
-    let schema_text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"))?;
+    let schema_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+    )?;
     let schema: Value = serde_json::from_str(&schema_text)?;
-    let validator = jsonschema::options().should_validate_formats(true).build(&schema)?;
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)?;
     let errors: Vec<String> = validator
         .iter_errors(&sarif)
         .map(|error| format!("{} at {}", error, error.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF does not validate:\n{}",
+        errors.join("\n")
+    );
     // The validator does reject what the schema forbids.
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
@@ -78,31 +98,53 @@ fn sarif_with_three_findings_validates_against_the_schema_and_carries_the_fix() 
     assert_eq!(driver["name"], "termlint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().ok_or("no rules")?;
-    assert!(rules.iter().all(|rule| rule["help"]["text"].is_string() && rule["fullDescription"]["text"].is_string()));
+    assert!(rules.iter().all(
+        |rule| rule["help"]["text"].is_string() && rule["fullDescription"]["text"].is_string()
+    ));
 
     let results = run["results"].as_array().ok_or("no results")?;
     assert_eq!(results.len(), 3);
     for result in results {
         let index = result["ruleIndex"].as_u64().ok_or("no ruleIndex")? as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
-        assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "three.txt");
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "three.txt"
+        );
     }
     let first = &results[0];
     assert_eq!(first["ruleId"], "avoid-term");
     assert_eq!(first["level"], "error");
     let region = &first["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
-        (&region["startLine"], &region["startColumn"], &region["endLine"], &region["endColumn"]),
-        (&Value::from(1), &Value::from(15), &Value::from(1), &Value::from(28))
+        (
+            &region["startLine"],
+            &region["startColumn"],
+            &region["endLine"],
+            &region["endColumn"]
+        ),
+        (
+            &Value::from(1),
+            &Value::from(15),
+            &Value::from(1),
+            &Value::from(28)
+        )
     );
     let replacement = &first["fixes"][0]["artifactChanges"][0]["replacements"][0];
     assert_eq!(replacement["insertedContent"]["text"], "8-8 Strategy");
     assert_eq!(&replacement["deletedRegion"], region);
     assert_eq!(results[1]["level"], "warning");
-    assert_eq!(results[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "deadline");
+    assert_eq!(
+        results[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "deadline"
+    );
     // A fix that needs judgement (autofix: false) is not offered as a SARIF fix.
     assert!(results[2].get("fixes").is_none());
-    assert!(results[2]["message"]["text"].as_str().is_some_and(|text| text.contains("consider \"Chinese modernization\"")));
+    assert!(
+        results[2]["message"]["text"]
+            .as_str()
+            .is_some_and(|text| text.contains("consider \"Chinese modernization\""))
+    );
     Ok(())
 }
 
@@ -110,7 +152,16 @@ fn sarif_with_three_findings_validates_against_the_schema_and_carries_the_fix() 
 fn github_lines_are_exact_workflow_commands() -> TestResult {
     let output = termlint()
         .current_dir(fixtures())
-        .args(["check", "three.txt", "--no-config", "--no-default-glossary", "-g", &glossary(), "--format", "github"])
+        .args([
+            "check",
+            "three.txt",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+            "--format",
+            "github",
+        ])
         .output()?;
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -148,7 +199,16 @@ fn github_escapes_percent_line_breaks_colons_and_commas() -> TestResult {
 fn brief_is_one_line_a_finding() -> TestResult {
     let output = termlint()
         .current_dir(fixtures())
-        .args(["check", "three.txt", "--no-config", "--no-default-glossary", "-g", &glossary(), "--format", "brief"])
+        .args([
+            "check",
+            "three.txt",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+            "--format",
+            "brief",
+        ])
         .output()?;
     assert_eq!(
         stdout_of(&output),
@@ -168,9 +228,18 @@ fn sample_repo() -> std::io::Result<tempfile::TempDir> {
     copy_dir(&fixtures().join("repo"), repo)?;
     std::fs::copy(fixtures().join("glossary.yaml"), repo.join("terms.yaml"))?;
     std::fs::write(repo.join(".gitignore"), "docs/ignored.txt\n")?;
-    std::fs::write(repo.join("docs/ignored.txt"), "The 88th Strategy in an ignored file.\n")?;
-    std::fs::write(repo.join("docs/.hidden.txt"), "The 88th Strategy in a hidden file.\n")?;
-    std::fs::write(repo.join("docs/blob.txt"), b"88th Strategy\0\0\x01\x02 binary\n")?;
+    std::fs::write(
+        repo.join("docs/ignored.txt"),
+        "The 88th Strategy in an ignored file.\n",
+    )?;
+    std::fs::write(
+        repo.join("docs/.hidden.txt"),
+        "The 88th Strategy in a hidden file.\n",
+    )?;
+    std::fs::write(
+        repo.join("docs/blob.txt"),
+        b"88th Strategy\0\0\x01\x02 binary\n",
+    )?;
     Ok(dir)
 }
 
@@ -193,7 +262,10 @@ fn repo_with_parent_config_gives_only_the_expected_findings_on_any_thread_count(
         assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
         assert_eq!(stdout_of(&output), REPO_FINDINGS, "with -j{threads}");
         let stderr = stderr_of(&output);
-        assert!(stderr.contains("note: skipping binary file blob.txt"), "{stderr}");
+        assert!(
+            stderr.contains("note: skipping binary file blob.txt"),
+            "{stderr}"
+        );
         assert!(!stderr.contains("error"), "{stderr}");
     }
     Ok(())
@@ -223,20 +295,30 @@ fn glob_selects_files_like_ripgrep() -> TestResult {
         .args(["check", "--format", "brief", "--glob", "*.md"])
         .output()?;
     let stdout = stdout_of(&output);
-    assert!(stdout.lines().all(|line| line.starts_with("guide.md:")), "{stdout}");
+    assert!(
+        stdout.lines().all(|line| line.starts_with("guide.md:")),
+        "{stdout}"
+    );
     let output = termlint()
         .current_dir(dir.path().join("docs"))
         .args(["check", "--format", "brief", "--glob", "!deep/"])
         .output()?;
     let stdout = stdout_of(&output);
-    assert!(!stdout.contains("notes.txt") && stdout.contains("guide.md:7:15"), "{stdout}");
+    assert!(
+        !stdout.contains("notes.txt") && stdout.contains("guide.md:7:15"),
+        "{stdout}"
+    );
     Ok(())
 }
 
 #[test]
 fn init_output_is_accepted_by_check_unchanged() -> TestResult {
     let dir = tempfile::tempdir()?;
-    termlint().current_dir(dir.path()).arg("init").assert().success();
+    termlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
     let written = std::fs::read_to_string(dir.path().join("termlint.yaml"))?;
     let printed = termlint().args(["init", "--stdout"]).output()?;
     assert_eq!(stdout_of(&printed), written);
@@ -244,7 +326,15 @@ fn init_output_is_accepted_by_check_unchanged() -> TestResult {
     std::fs::write(dir.path().join("a.txt"), "We deepen the 88th Strategy.\n")?;
     let output = termlint()
         .current_dir(dir.path())
-        .args(["check", "--verbose", "--format", "brief", "--no-default-glossary", "-g", &glossary()])
+        .args([
+            "check",
+            "--verbose",
+            "--format",
+            "brief",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+        ])
         .output()?;
     let stderr = stderr_of(&output);
     assert!(stderr.contains("using configuration"), "{stderr}");
@@ -254,7 +344,10 @@ fn init_output_is_accepted_by_check_unchanged() -> TestResult {
         "a.txt:1:15: avoid-term: \"88th Strategy\" is a wrong rendering of 八八战略; use \"8-8 Strategy\"\n"
     );
     // The embedded glossary, which the starter config turns on, loads too.
-    let output = termlint().current_dir(dir.path()).args(["check", "--format", "brief"]).output()?;
+    let output = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "brief"])
+        .output()?;
     assert_ne!(output.status.code(), Some(2), "{}", stderr_of(&output));
 
     // A second init does not overwrite.
@@ -267,7 +360,10 @@ fn init_output_is_accepted_by_check_unchanged() -> TestResult {
 #[test]
 fn config_errors_are_located_and_flags_override_the_config() -> TestResult {
     let dir = tempfile::tempdir()?;
-    std::fs::write(dir.path().join(".termlint.yaml"), "fail-on: never\nglosaries: []\n")?;
+    std::fs::write(
+        dir.path().join(".termlint.yaml"),
+        "fail-on: never\nglosaries: []\n",
+    )?;
     std::fs::write(dir.path().join("a.txt"), "We deepen the 88th Strategy.\n")?;
     let output = termlint()
         .current_dir(dir.path())
@@ -275,26 +371,49 @@ fn config_errors_are_located_and_flags_override_the_config() -> TestResult {
         .output()?;
     assert_eq!(output.status.code(), Some(2));
     let stderr = stderr_of(&output);
-    assert!(stderr.contains(".termlint.yaml:2:1: unknown field `glosaries`"), "{stderr}");
+    assert!(
+        stderr.contains(".termlint.yaml:2:1: unknown field `glosaries`"),
+        "{stderr}"
+    );
 
     // --no-config ignores it; --config uses another file.
     termlint()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--no-default-glossary", "-g", &glossary()])
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+        ])
         .assert()
         .code(1);
     let other = dir.path().join("other.yaml");
     std::fs::write(&other, "fail-on: never\n")?;
     termlint()
         .current_dir(dir.path())
-        .args(["check", "--no-default-glossary", "-g", &glossary(), "--config"])
+        .args([
+            "check",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+            "--config",
+        ])
         .arg(&other)
         .assert()
         .code(0);
     // The command line's --fail-on wins over the file's.
     termlint()
         .current_dir(dir.path())
-        .args(["check", "--no-default-glossary", "-g", &glossary(), "--fail-on", "error", "--config"])
+        .args([
+            "check",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+            "--fail-on",
+            "error",
+            "--config",
+        ])
         .arg(&other)
         .assert()
         .code(1);
@@ -314,7 +433,14 @@ fn source_pairing_sources_are_not_checked_as_targets() -> TestResult {
     std::fs::write(dir.path().join("en/a.md"), "The 88th Strategy.\n")?;
     let output = termlint()
         .current_dir(dir.path())
-        .args(["check", "--format", "brief", "--no-default-glossary", "-g", &glossary()])
+        .args([
+            "check",
+            "--format",
+            "brief",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+        ])
         .output()?;
     let stdout = stdout_of(&output);
     assert!(stdout.starts_with("en/a.md:1:5: avoid-term"), "{stdout}");
@@ -323,11 +449,22 @@ fn source_pairing_sources_are_not_checked_as_targets() -> TestResult {
 }
 
 /// The files `--verbose` says were checked, and the findings printed.
-fn checked_and_found(dir: &Path, shard: Option<&str>) -> Result<(Vec<String>, Vec<String>), Box<dyn std::error::Error>> {
+fn checked_and_found(
+    dir: &Path,
+    shard: Option<&str>,
+) -> Result<(Vec<String>, Vec<String>), Box<dyn std::error::Error>> {
     let mut command = termlint();
-    command
-        .current_dir(dir)
-        .args(["check", ".", "--no-config", "--verbose", "--format", "brief", "--no-default-glossary", "-g", &glossary()]);
+    command.current_dir(dir).args([
+        "check",
+        ".",
+        "--no-config",
+        "--verbose",
+        "--format",
+        "brief",
+        "--no-default-glossary",
+        "-g",
+        &glossary(),
+    ]);
     if let Some(shard) = shard {
         command.args(["--shard", shard]);
     }
@@ -361,7 +498,11 @@ fn shards_partition_the_files_and_their_findings() -> TestResult {
     let mut seen_findings: BTreeSet<String> = BTreeSet::new();
     for shard in ["1/3", "2/3", "3/3"] {
         let (files, findings) = checked_and_found(dir.path(), Some(shard))?;
-        assert!(!files.is_empty() && files.len() < 50, "shard {shard} has {} files", files.len());
+        assert!(
+            !files.is_empty() && files.len() < 50,
+            "shard {shard} has {} files",
+            files.len()
+        );
         seen_files.extend(files);
         seen_findings.extend(findings);
     }
@@ -370,7 +511,10 @@ fn shards_partition_the_files_and_their_findings() -> TestResult {
     expected_files.sort();
     // Every file in exactly one shard: the concatenation has no duplicates.
     assert_eq!(seen_files, expected_files);
-    assert_eq!(seen_findings, all_findings.into_iter().collect::<BTreeSet<_>>());
+    assert_eq!(
+        seen_findings,
+        all_findings.into_iter().collect::<BTreeSet<_>>()
+    );
 
     // A shard's files do not move when a file is added elsewhere.
     let (before, _) = checked_and_found(dir.path(), Some("2/3"))?;
@@ -387,18 +531,37 @@ fn shards_partition_the_files_and_their_findings() -> TestResult {
 fn rules_explain_and_completions() -> TestResult {
     let output = termlint().arg("rules").output()?;
     let stdout = stdout_of(&output);
-    for id in ["avoid-term", "term-case", "untranslated", "missing-term", "number-mismatch", "inconsistent-term", "unused-suppression"] {
-        assert!(stdout.lines().any(|line| line.starts_with(id)), "{id} missing from\n{stdout}");
+    for id in [
+        "avoid-term",
+        "term-case",
+        "untranslated",
+        "missing-term",
+        "number-mismatch",
+        "inconsistent-term",
+        "unused-suppression",
+    ] {
+        assert!(
+            stdout.lines().any(|line| line.starts_with(id)),
+            "{id} missing from\n{stdout}"
+        );
     }
     let explained = termlint().args(["explain", "avoid-term"]).output()?;
     let text = stdout_of(&explained);
-    assert!(text.starts_with("avoid-term: ") && text.contains("Example:") && text.contains("88th Strategy"), "{text}");
+    assert!(
+        text.starts_with("avoid-term: ")
+            && text.contains("Example:")
+            && text.contains("88th Strategy"),
+        "{text}"
+    );
     let unknown = termlint().args(["explain", "no-such-rule"]).output()?;
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr_of(&unknown).contains("avoid-term"));
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = termlint().args(["completions", shell]).output()?;
-        assert!(script.status.success() && stdout_of(&script).contains("termlint"), "{shell}");
+        assert!(
+            script.status.success() && stdout_of(&script).contains("termlint"),
+            "{shell}"
+        );
     }
     Ok(())
 }
@@ -407,10 +570,21 @@ fn rules_explain_and_completions() -> TestResult {
 fn markdown_spans_map_to_the_file_and_fixes_keep_the_markup() -> TestResult {
     let dir = tempfile::tempdir()?;
     let file = dir.path().join("a.md");
-    std::fs::write(&file, "# The 88th Strategy\n\nSee `88th Strategy` and [the 88th\nStrategy](https://x.org/88th).\n")?;
+    std::fs::write(
+        &file,
+        "# The 88th Strategy\n\nSee `88th Strategy` and [the 88th\nStrategy](https://x.org/88th).\n",
+    )?;
     termlint()
         .current_dir(dir.path())
-        .args(["check", "a.md", "--write", "--no-config", "--no-default-glossary", "-g", &glossary()])
+        .args([
+            "check",
+            "a.md",
+            "--write",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+            &glossary(),
+        ])
         .assert()
         .code(0);
     assert_eq!(

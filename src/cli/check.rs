@@ -59,10 +59,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let config = load_config(args)?;
     if args.verbose {
         if let Some(config) = &config {
-            eprintln_unless(false, &format!("using configuration {}", config.path.display()));
+            eprintln_unless(
+                false,
+                &format!("using configuration {}", config.path.display()),
+            );
         }
     }
-    let mut checker = Checker::new(load_glossary(&glossary_args(&args.glossary, config.as_deref()))?);
+    let mut checker = Checker::new(load_glossary(&glossary_args(
+        &args.glossary,
+        config.as_deref(),
+    ))?);
     if let Some(config) = &config {
         checker = checker.with_rules(config.rules.clone());
     }
@@ -226,7 +232,12 @@ fn glossary_args(args: &GlossaryArgs, config: Option<&Config>) -> GlossaryArgs {
         return args.clone();
     };
     GlossaryArgs {
-        glossary: config.glossaries.iter().chain(&args.glossary).cloned().collect(),
+        glossary: config
+            .glossaries
+            .iter()
+            .chain(&args.glossary)
+            .cloned()
+            .collect(),
         no_default_glossary: args.no_default_glossary || !config.default_glossary,
     }
 }
@@ -240,7 +251,11 @@ struct WalkOptions {
 
 /// Expands the command-line paths into files, walking folders. Returns the
 /// inputs and whether a path could not be read.
-fn collect_inputs(paths: &[PathBuf], walk: &WalkOptions, quiet: bool) -> anyhow::Result<(Vec<Input>, bool)> {
+fn collect_inputs(
+    paths: &[PathBuf],
+    walk: &WalkOptions,
+    quiet: bool,
+) -> anyhow::Result<(Vec<Input>, bool)> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -264,7 +279,9 @@ fn collect_inputs(paths: &[PathBuf], walk: &WalkOptions, quiet: bool) -> anyhow:
                 let whitelisted = !walk.globs.is_empty() && {
                     let mut overrides = ignore::overrides::OverrideBuilder::new(path);
                     for glob in &walk.globs {
-                        overrides.add(glob).with_context(|| format!("invalid --glob {glob:?}"))?;
+                        overrides
+                            .add(glob)
+                            .with_context(|| format!("invalid --glob {glob:?}"))?;
                     }
                     let overrides = overrides.build().context("invalid --glob")?;
                     let whitelists = overrides.num_whitelists() > 0;
@@ -278,7 +295,11 @@ fn collect_inputs(paths: &[PathBuf], walk: &WalkOptions, quiet: bool) -> anyhow:
                 for entry in builder.build() {
                     match entry {
                         Ok(entry) if entry.file_type().is_some_and(|kind| kind.is_file()) => {
-                            if is_checked_when_walking(entry.path(), whitelisted, walk.config.as_deref()) {
+                            if is_checked_when_walking(
+                                entry.path(),
+                                whitelisted,
+                                walk.config.as_deref(),
+                            ) {
                                 let key = entry.path().strip_prefix(path).map_or_else(
                                     |_| display_path(entry.path()),
                                     termlint::config::slash_path,
@@ -331,7 +352,8 @@ impl Progress {
     fn new(files: usize, quiet: bool) -> Self {
         let wanted = !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         let bar = wanted.then(|| {
-            let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
+            let bar =
+                ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}") {
                 bar.set_style(style);
             }
@@ -351,8 +373,10 @@ impl Progress {
             return;
         };
         if let Outcome::Checked { report, .. } = outcome {
-            self.bytes.fetch_add(report.text.len() as u64, Ordering::Relaxed);
-            self.findings.fetch_add(report.findings.len(), Ordering::Relaxed);
+            self.bytes
+                .fetch_add(report.text.len() as u64, Ordering::Relaxed);
+            self.findings
+                .fetch_add(report.findings.len(), Ordering::Relaxed);
         }
         let elapsed = self.started.elapsed();
         if elapsed >= Self::DELAY
@@ -402,7 +426,9 @@ fn is_checked_when_walking(path: &Path, whitelisted: bool, config: Option<&Confi
     }
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|extension| CHECKED_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
+        .is_some_and(|extension| {
+            CHECKED_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
 }
 
 /// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …

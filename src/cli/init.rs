@@ -21,11 +21,15 @@ pub fn run(args: &InitArgs) -> anyhow::Result<u8> {
             .map(|name| args.dir.join(name))
             .find(|path| path.exists())
         {
-            bail!("{} already exists (use --force to overwrite it)", existing.display());
+            bail!(
+                "{} already exists (use --force to overwrite it)",
+                existing.display()
+            );
         }
     }
     let path = args.dir.join(CONFIG_FILE_NAMES[0]);
-    std::fs::write(&path, STARTER_CONFIG).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, STARTER_CONFIG)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(std::io::stderr(), "wrote {}", path.display())?;
     Ok(0)
 }

@@ -159,7 +159,12 @@ pub struct CheckArgs {
 
     /// Use this configuration file instead of searching for termlint.yaml or
     /// .termlint.yaml in the working folder and its parents.
-    #[arg(long, value_name = "FILE", help_heading = "Configuration", conflicts_with = "no_config")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Configuration",
+        conflicts_with = "no_config"
+    )]
     pub config: Option<PathBuf>,
 
     /// Use no configuration file.
@@ -177,7 +182,13 @@ pub struct CheckArgs {
     pub shard: Option<termlint::shard::Shard>,
 
     /// Check files on this many threads (0: one per CPU).
-    #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0, help_heading = "Input")]
+    #[arg(
+        short = 'j',
+        long = "threads",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "Input"
+    )]
     pub threads: usize,
 
     /// Print only findings and errors (no notes, no summary, no progress).

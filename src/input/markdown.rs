@@ -101,7 +101,10 @@ fn ends_not_prose(tag: TagEnd) -> bool {
     // Links end the same way whatever their type; a skipped autolink is the
     // only link that can be open while `skipped > 0` began at a link, and
     // links do not nest, so the depth stays right.
-    matches!(tag, TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock)
+    matches!(
+        tag,
+        TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock
+    )
 }
 
 #[cfg(test)]
@@ -109,18 +112,44 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> Vec<&str> {
-        prose_ranges(text).into_iter().map(|range| &text[range]).collect()
+        prose_ranges(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect()
     }
 
     #[test]
     fn code_urls_html_and_front_matter_are_not_prose() {
         let text = "---\ntitle: 88th Strategy\n---\n\n# Heading\n\nSee [the 88th Strategy](http://x/88th-Strategy) and `88th Strategy`.\n\n```\n88th Strategy\n```\n\n    indented 88th Strategy\n\n<!-- 88th Strategy -->\n\n![alt text](img/88th.png) <https://88th.example>\n";
-        assert_eq!(prose(text), vec!["Heading", "See ", "the 88th Strategy", " and ", ".", "alt text", " "].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>());
+        assert_eq!(
+            prose(text),
+            vec![
+                "Heading",
+                "See ",
+                "the 88th Strategy",
+                " and ",
+                ".",
+                "alt text",
+                " "
+            ]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+        );
     }
 
     #[test]
     fn soft_line_breaks_join_but_markup_splits() {
         let text = "the 88th\nStrategy and *more* text\n\n> quoted 88th\n> Strategy\n";
-        assert_eq!(prose(text), vec!["the 88th\nStrategy and ", "more", " text", "quoted 88th", "Strategy"]);
+        assert_eq!(
+            prose(text),
+            vec![
+                "the 88th\nStrategy and ",
+                "more",
+                " text",
+                "quoted 88th",
+                "Strategy"
+            ]
+        );
     }
 }

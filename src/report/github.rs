@@ -36,7 +36,9 @@ pub fn render(reports: &[FileReport]) -> String {
 
 /// Escapes a command's message.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command property value.

@@ -79,7 +79,9 @@ pub fn message_with_fix(finding: &Finding) -> String {
         let quoted = format!("\"{}\"", fix.replacement);
         if !message.contains(&quoted) {
             match fix.applicability {
-                crate::finding::Applicability::Automatic => message.push_str(&format!("; use {quoted}")),
+                crate::finding::Applicability::Automatic => {
+                    message.push_str(&format!("; use {quoted}"))
+                }
                 crate::finding::Applicability::Suggestion => {
                     message.push_str(&format!("; consider {quoted} (depends on context)"));
                 }

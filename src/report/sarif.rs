@@ -21,7 +21,12 @@ pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub fn render(reports: &[FileReport]) -> String {
     let results: Vec<Value> = reports
         .iter()
-        .flat_map(|report| report.findings.iter().map(move |finding| result(report, finding)))
+        .flat_map(|report| {
+            report
+                .findings
+                .iter()
+                .map(move |finding| result(report, finding))
+        })
         .collect();
     let mut driver = json!({
         "name": "termlint",
@@ -134,7 +139,11 @@ pub fn path_uri(path: &str) -> String {
     } else if slashed.as_bytes().get(1) == Some(&b':') {
         // A Windows drive path (C:/…).
         format!("file:///{encoded}")
-    } else if encoded.split('/').next().is_some_and(|first| first.contains(':')) {
+    } else if encoded
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
         // `a:b.txt` would read as a URI with scheme `a`.
         format!("./{encoded}")
     } else {
@@ -162,7 +171,10 @@ mod tests {
     #[test]
     fn paths_become_uri_references() {
         assert_eq!(path_uri("docs/a b.md"), "docs/a%20b.md");
-        assert_eq!(path_uri("/tmp/报告.txt"), "file:///tmp/%E6%8A%A5%E5%91%8A.txt");
+        assert_eq!(
+            path_uri("/tmp/报告.txt"),
+            "file:///tmp/%E6%8A%A5%E5%91%8A.txt"
+        );
         assert_eq!(path_uri("dir\\x.txt"), "dir/x.txt");
     }
 }
