@@ -91,7 +91,7 @@ impl Checker {
     }
 
     /// Checks every target segment of `document`; findings are located in the
-    /// document and sorted by position.
+    /// document, filtered by its inline suppressions and sorted by position.
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
         let mut locator = Locator::new(&document.text);
         let mut findings: Vec<Finding> = Vec::new();
@@ -100,8 +100,15 @@ impl Checker {
                 findings.push(locator.locate(&segment, raw));
             }
         }
+        self.finish(document, findings)
+    }
+
+    /// The last step of every document check, whatever rules ran: sorts the
+    /// located findings and applies the document's inline suppressions
+    /// (reporting unused ones). Bilingual checks end here too.
+    pub fn finish(&self, document: &Document, mut findings: Vec<Finding>) -> Vec<Finding> {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        findings
+        crate::suppress::apply(document, findings, &self.rules)
     }
 }
 

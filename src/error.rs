@@ -49,6 +49,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A configuration file (`termlint.yaml`) is malformed.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The file changed on disk between reading and writing; it was left alone.
     #[error("{}: the file changed while it was being checked; not overwritten", path.display())]
     ChangedOnDisk {

@@ -53,17 +53,20 @@ pub enum RuleId {
     NumberMismatch,
     /// One source term rendered several ways in one document.
     InconsistentTerm,
+    /// An inline `termlint-disable…` comment that suppressed nothing.
+    UnusedSuppression,
 }
 
 impl RuleId {
     /// Every rule, in documentation order.
-    pub const ALL: [RuleId; 6] = [
+    pub const ALL: [RuleId; 7] = [
         Self::AvoidTerm,
         Self::TermCase,
         Self::Untranslated,
         Self::MissingTerm,
         Self::NumberMismatch,
         Self::InconsistentTerm,
+        Self::UnusedSuppression,
     ];
 
     /// The rule id as written in output and configuration (`avoid-term`, …).
@@ -75,6 +78,7 @@ impl RuleId {
             Self::MissingTerm => "missing-term",
             Self::NumberMismatch => "number-mismatch",
             Self::InconsistentTerm => "inconsistent-term",
+            Self::UnusedSuppression => "unused-suppression",
         }
     }
 

@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
 pub mod check;
+pub mod config;
 pub mod error;
 pub mod finding;
 pub mod fix;
@@ -17,6 +18,8 @@ pub mod input;
 pub mod matcher;
 pub mod report;
 pub mod rules;
+pub mod shard;
+pub mod suppress;
 pub mod text;
 
 pub use check::Checker;

@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Check(args) => cli::check::run(&args),
+        Command::Init(args) => cli::init::run(&args),
+        Command::Rules => cli::rules::list(),
+        Command::Explain(args) => cli::rules::explain(&args),
+        Command::Completions(args) => cli::rules::completions(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

@@ -2,13 +2,19 @@
 
 use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use termlint::config::Config;
 use termlint::fix::{fix_until_stable, write_atomically};
 use termlint::input::{Document, ReadOutcome, TextEncoding, document_from_bytes};
 use termlint::report::{self, FileReport, Summary};
+use termlint::shard::Shard;
 use termlint::{Checker, Glossary, Severity};
 
 use super::{CheckArgs, ColorChoice, FailOn, GlossaryArgs, OutputFormat};
@@ -50,16 +56,50 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         })?),
         None => None,
     };
-    let checker = Checker::new(load_glossary(&args.glossary)?);
-    let (inputs, mut had_error) = collect_inputs(&args.paths, args.quiet);
+    let config = load_config(args)?;
+    if args.verbose {
+        if let Some(config) = &config {
+            eprintln_unless(
+                false,
+                &format!("using configuration {}", config.path.display()),
+            );
+        }
+    }
+    let mut checker = Checker::new(load_glossary(&glossary_args(
+        &args.glossary,
+        config.as_deref(),
+    ))?);
+    if let Some(config) = &config {
+        checker = checker.with_rules(config.rules.clone());
+    }
+    let walk = WalkOptions {
+        config: config.clone(),
+        globs: args.globs.clone(),
+        shard: args.shard,
+    };
+    let (inputs, mut had_error) = collect_inputs(&args.paths, &walk, args.quiet)?;
     if args.write && inputs.iter().any(|input| matches!(input, Input::Stdin)) {
         bail!("--write cannot edit stdin; use --diff to see the fixes");
     }
     let compute_fixes = args.write || format == OutputFormat::Diff;
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| check_input(&checker, input, forced_encoding, compute_fixes))
-        .collect();
+    let progress = Progress::new(inputs.len(), args.quiet);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    // `par_iter().collect()` keeps input order, so output is the same
+    // whatever the number of threads.
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let outcome = check_input(&checker, input, forced_encoding, compute_fixes);
+                progress.record(&outcome);
+                outcome
+            })
+            .collect()
+    });
+    progress.finish();
 
     let mut stderr = std::io::stderr().lock();
     let mut reports = Vec::with_capacity(outcomes.len());
@@ -122,16 +162,23 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         }
         OutputFormat::Json => report::json::render(&reports),
         OutputFormat::Diff => report::diff::render(&reports),
+        OutputFormat::Sarif => report::sarif::render(&reports),
+        OutputFormat::Github => report::github::render(&reports),
+        OutputFormat::Brief => report::brief::render(&reports),
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     stdout.write_all(output.as_bytes())?;
     stdout.flush()?;
 
     let fail_on = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
+        Some(FailOn::Error) => Some(Severity::Error),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Never) => None,
+        None => config
+            .as_ref()
+            .and_then(|config| config.fail_on)
+            .map_or(Some(Severity::Error), termlint::config::FailOn::threshold),
     };
     Ok(if had_error {
         crate::EXIT_ERROR
@@ -159,9 +206,56 @@ pub fn load_glossary(args: &GlossaryArgs) -> anyhow::Result<Glossary> {
     Ok(embedded.overlay(user)?)
 }
 
+/// The configuration file of a run: `--config`, else the nearest
+/// termlint.yaml/.termlint.yaml, unless `--no-config`.
+fn load_config(args: &CheckArgs) -> anyhow::Result<Option<Arc<Config>>> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(path) => path.clone(),
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the working folder")?;
+            match Config::discover(&cwd) {
+                Some(path) => path,
+                None => return Ok(None),
+            }
+        }
+    };
+    Ok(Some(Arc::new(Config::load(&path)?)))
+}
+
+/// The glossary selection of a run: the configuration's glossaries, then the
+/// `-g` ones; the embedded glossary unless either turns it off.
+fn glossary_args(args: &GlossaryArgs, config: Option<&Config>) -> GlossaryArgs {
+    let Some(config) = config else {
+        return args.clone();
+    };
+    GlossaryArgs {
+        glossary: config
+            .glossaries
+            .iter()
+            .chain(&args.glossary)
+            .cloned()
+            .collect(),
+        no_default_glossary: args.no_default_glossary || !config.default_glossary,
+    }
+}
+
+/// What decides which walked files are checked.
+struct WalkOptions {
+    config: Option<Arc<Config>>,
+    globs: Vec<String>,
+    shard: Option<Shard>,
+}
+
 /// Expands the command-line paths into files, walking folders. Returns the
 /// inputs and whether a path could not be read.
-fn collect_inputs(paths: &[PathBuf], quiet: bool) -> (Vec<Input>, bool) {
+fn collect_inputs(
+    paths: &[PathBuf],
+    walk: &WalkOptions,
+    quiet: bool,
+) -> anyhow::Result<(Vec<Input>, bool)> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -170,19 +264,47 @@ fn collect_inputs(paths: &[PathBuf], quiet: bool) -> (Vec<Input>, bool) {
     };
     let mut inputs = Vec::new();
     let mut had_error = false;
+    let in_shard = |key: &str| walk.shard.is_none_or(|shard| shard.contains(key));
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            if in_shard("-") {
+                inputs.push(Input::Stdin);
+            }
             continue;
         }
         match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => {
-                let mut walked: Vec<PathBuf> = Vec::new();
-                for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+                let mut builder = ignore::WalkBuilder::new(path);
+                builder.require_git(false);
+                let whitelisted = !walk.globs.is_empty() && {
+                    let mut overrides = ignore::overrides::OverrideBuilder::new(path);
+                    for glob in &walk.globs {
+                        overrides
+                            .add(glob)
+                            .with_context(|| format!("invalid --glob {glob:?}"))?;
+                    }
+                    let overrides = overrides.build().context("invalid --glob")?;
+                    let whitelists = overrides.num_whitelists() > 0;
+                    builder.overrides(overrides);
+                    whitelists
+                };
+                if let Some(config) = walk.config.clone() {
+                    builder.filter_entry(move |entry| !config.excludes(entry.path()));
+                }
+                let mut walked: Vec<(String, PathBuf)> = Vec::new();
+                for entry in builder.build() {
                     match entry {
                         Ok(entry) if entry.file_type().is_some_and(|kind| kind.is_file()) => {
-                            if is_checked_when_walking(entry.path()) {
-                                walked.push(entry.into_path());
+                            if is_checked_when_walking(
+                                entry.path(),
+                                whitelisted,
+                                walk.config.as_deref(),
+                            ) {
+                                let key = entry.path().strip_prefix(path).map_or_else(
+                                    |_| display_path(entry.path()),
+                                    termlint::config::slash_path,
+                                );
+                                walked.push((key, entry.into_path()));
                             }
                         }
                         Ok(_) => {}
@@ -192,17 +314,94 @@ fn collect_inputs(paths: &[PathBuf], quiet: bool) -> (Vec<Input>, bool) {
                         }
                     }
                 }
-                walked.sort();
-                inputs.extend(walked.into_iter().map(Input::File));
+                walked.sort_by(|a, b| a.1.cmp(&b.1));
+                inputs.extend(
+                    walked
+                        .into_iter()
+                        .filter(|(key, _)| in_shard(key))
+                        .map(|(_, path)| Input::File(path)),
+                );
             }
-            Ok(_) => inputs.push(Input::File(path.clone())),
+            Ok(_) => {
+                if in_shard(&display_path(path)) {
+                    inputs.push(Input::File(path.clone()));
+                }
+            }
             Err(error) => {
                 had_error = true;
                 eprintln_unless(false, &format!("error: {}: {error}", path.display()));
             }
         }
     }
-    (inputs, had_error)
+    Ok((inputs, had_error))
+}
+
+/// A progress bar on stderr for long runs: only on a terminal, not in CI,
+/// not with `--quiet`, and only once the run has lasted about a second.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    shown: AtomicBool,
+    bytes: AtomicU64,
+    findings: AtomicUsize,
+}
+
+impl Progress {
+    const DELAY: Duration = Duration::from_secs(1);
+
+    fn new(files: usize, quiet: bool) -> Self {
+        let wanted = !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let bar = wanted.then(|| {
+            let bar =
+                ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
+            if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}") {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Self {
+            bar,
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+            bytes: AtomicU64::new(0),
+            findings: AtomicUsize::new(0),
+        }
+    }
+
+    fn record(&self, outcome: &Outcome) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if let Outcome::Checked { report, .. } = outcome {
+            self.bytes
+                .fetch_add(report.text.len() as u64, Ordering::Relaxed);
+            self.findings
+                .fetch_add(report.findings.len(), Ordering::Relaxed);
+        }
+        let elapsed = self.started.elapsed();
+        if elapsed >= Self::DELAY
+            && self
+                .shown
+                .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        let megabytes = self.bytes.load(Ordering::Relaxed) as f64 / 1e6;
+        let findings = self.findings.load(Ordering::Relaxed);
+        bar.set_message(format!(
+            "{:.1} MB/s  {findings} finding{}",
+            megabytes / elapsed.as_secs_f64().max(1e-3),
+            if findings == 1 { "" } else { "s" }
+        ));
+        bar.inc(1);
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn eprintln_unless(quiet: bool, line: &str) {
@@ -212,15 +411,24 @@ fn eprintln_unless(quiet: bool, line: &str) {
 }
 
 /// Whether a file met while walking a folder is an English target to check:
-/// a known text extension, and not a Chinese source (`NAME.zh.EXT`).
-fn is_checked_when_walking(path: &Path) -> bool {
-    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
-        return false;
-    };
-    if !CHECKED_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) {
+/// not a Chinese source (`NAME.zh.EXT`, or a `source-pairing` source), and
+/// wanted by `--glob` (`whitelisted`: the walker already filtered), else by
+/// the configuration's `include`, else by its extension.
+fn is_checked_when_walking(path: &Path, whitelisted: bool, config: Option<&Config>) -> bool {
+    if is_chinese_source_name(path) || config.is_some_and(|config| config.is_source(path)) {
         return false;
     }
-    !is_chinese_source_name(path)
+    if whitelisted {
+        return true;
+    }
+    if let Some(included) = config.and_then(|config| config.includes(path)) {
+        return included;
+    }
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|extension| {
+            CHECKED_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
 }
 
 /// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …

@@ -1,6 +1,8 @@
 //! Command-line arguments (clap derive) and one module per subcommand.
 
 pub mod check;
+pub mod init;
+pub mod rules;
 
 use std::path::PathBuf;
 
@@ -22,6 +24,46 @@ pub struct Cli {
 pub enum Command {
     /// Lint files, folders (walked, .gitignore respected) or stdin (`-`).
     Check(CheckArgs),
+    /// Write a commented starter configuration file (termlint.yaml).
+    Init(InitArgs),
+    /// List the rules: id, default severity, whether they need the source, what they report.
+    Rules,
+    /// Explain what a rule checks, with an example.
+    Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `termlint init`.
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Folder to write termlint.yaml into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Overwrite an existing configuration file.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print the starter configuration instead of writing it.
+    #[arg(long, conflicts_with = "force")]
+    pub stdout: bool,
+}
+
+/// Arguments of `termlint explain`.
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// The rule id (see `termlint rules`).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+}
+
+/// Arguments of `termlint completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Output formats of `check`.
@@ -33,6 +75,12 @@ pub enum OutputFormat {
     Json,
     /// A unified diff of all automatic fixes.
     Diff,
+    /// SARIF 2.1.0, for code scanning (GitHub and other SARIF viewers).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// One line a finding: `path:line:col: rule: message`.
+    Brief,
 }
 
 /// When to colour output.
@@ -95,9 +143,10 @@ pub struct CheckArgs {
     #[arg(short = 'w', long, help_heading = "Output")]
     pub write: bool,
 
-    /// Exit 1 when a finding at or above this severity remains.
-    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding at or above this severity remains
+    /// [default: the configuration's `fail-on`, else error].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub fail_on: Option<FailOn>,
 
     /// When to use colour (NO_COLOR is respected in `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Output")]
@@ -108,7 +157,41 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME", help_heading = "Input")]
     pub encoding: Option<String>,
 
-    /// Print only findings and errors (no notes, no summary).
+    /// Use this configuration file instead of searching for termlint.yaml or
+    /// .termlint.yaml in the working folder and its parents.
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Configuration",
+        conflicts_with = "no_config"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file.
+    #[arg(long, help_heading = "Configuration")]
+    pub no_config: bool,
+
+    /// Include or exclude (`!GLOB`) files and folders when walking, like
+    /// ripgrep's --glob; overrides .gitignore. Repeatable.
+    #[arg(long = "glob", value_name = "GLOB", action = clap::ArgAction::Append, help_heading = "Input")]
+    pub globs: Vec<String>,
+
+    /// Check only shard K of N of the files (by a stable hash of each
+    /// file's path), to split a run across CI jobs.
+    #[arg(long, value_name = "K/N", help_heading = "Input")]
+    pub shard: Option<termlint::shard::Shard>,
+
+    /// Check files on this many threads (0: one per CPU).
+    #[arg(
+        short = 'j',
+        long = "threads",
+        value_name = "N",
+        default_value_t = 0,
+        help_heading = "Input"
+    )]
+    pub threads: usize,
+
+    /// Print only findings and errors (no notes, no summary, no progress).
     #[arg(short, long, help_heading = "Output")]
     pub quiet: bool,
 

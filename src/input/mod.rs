@@ -2,6 +2,7 @@
 //! splitting documents into the segments the rules check.
 
 mod decode;
+mod markdown;
 
 pub use decode::{TextEncoding, decode};
 
@@ -20,17 +21,44 @@ pub enum DocumentFormat {
     /// Plain text: the whole text is one target segment.
     #[default]
     PlainText,
+    /// CommonMark/GFM: prose is checked; code, URLs, HTML comments and front
+    /// matter are not.
+    Markdown,
 }
 
 impl DocumentFormat {
     /// The format a file name implies.
     pub fn from_path(path: &Path) -> Self {
-        let _extension = path
+        let extension = path
             .extension()
             .and_then(|extension| extension.to_str())
             .map(str::to_ascii_lowercase);
-        Self::PlainText
+        match extension.as_deref() {
+            Some("md" | "markdown") => Self::Markdown,
+            _ => Self::PlainText,
+        }
     }
+
+    /// How inline suppression comments are written in this format.
+    pub fn comment_syntax(self) -> CommentSyntax {
+        match self {
+            Self::PlainText => CommentSyntax::PlainLine,
+            Self::Markdown => CommentSyntax::Html,
+        }
+    }
+}
+
+/// How a format writes the comments that carry inline suppressions
+/// (`termlint-disable…`); a directive always occupies a line of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentSyntax {
+    /// `<!-- termlint-disable … -->` (Markdown, HTML, XML formats).
+    Html,
+    /// `# termlint-disable …` (PO, YAML, TOML).
+    Hash,
+    /// Plain text: the directive alone on its line (an HTML or `#` comment
+    /// around it is accepted too).
+    PlainLine,
 }
 
 /// A file's text, decoded, with what is needed to write it back byte-exact.
@@ -112,6 +140,7 @@ impl Document {
                 map: OffsetMap::default(),
                 escaping: Escaping::None,
             }],
+            DocumentFormat::Markdown => markdown::prose_segments(&self.text),
         }
     }
 

@@ -3,9 +3,12 @@
 //! Reporters decide nothing about policy: they print what the checker found,
 //! in the order it is given (sorted by path, then position).
 
+pub mod brief;
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
 
@@ -64,6 +67,28 @@ impl Summary {
             Some(Severity::Info) => self.errors + self.warnings + self.infos > 0,
         }
     }
+}
+
+/// A finding's message with its fix appended, for one-line formats
+/// (brief, github, SARIF): `…; use "X"`, or `…; consider "X" (depends on
+/// context)` for a suggestion. Nothing is added when the message already
+/// quotes the replacement.
+pub fn message_with_fix(finding: &Finding) -> String {
+    let mut message = finding.message.clone();
+    if let Some(fix) = &finding.fix {
+        let quoted = format!("\"{}\"", fix.replacement);
+        if !message.contains(&quoted) {
+            match fix.applicability {
+                crate::finding::Applicability::Automatic => {
+                    message.push_str(&format!("; use {quoted}"))
+                }
+                crate::finding::Applicability::Suggestion => {
+                    message.push_str(&format!("; consider {quoted} (depends on context)"));
+                }
+            }
+        }
+    }
+    message
 }
 
 fn plural(count: usize, word: &str) -> String {

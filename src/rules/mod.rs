@@ -6,11 +6,13 @@
 //! [`RuleSettings`] decision, applied in one place.
 
 pub mod avoid_term;
+pub mod catalog;
 pub mod term_case;
 pub mod untranslated;
 
 mod replacement;
 
+pub use catalog::{RULES, RuleInfo, rule_info};
 pub use replacement::adapt_replacement;
 
 use std::collections::HashMap;
@@ -36,6 +38,21 @@ impl RuleSettings {
     /// Sets `rule` to `level`.
     pub fn set(&mut self, rule: RuleId, level: RuleLevel) {
         self.overrides.insert(rule, level);
+    }
+
+    /// The severity `rule`'s findings get: `None` when the rule is off,
+    /// `default` when it has no override.
+    pub fn severity(&self, rule: RuleId, default: Severity) -> Option<Severity> {
+        match self.overrides.get(&rule) {
+            Some(RuleLevel::Off) => None,
+            Some(RuleLevel::Severity(severity)) => Some(*severity),
+            None => Some(default),
+        }
+    }
+
+    /// Whether no rule has an override.
+    pub fn is_empty(&self) -> bool {
+        self.overrides.is_empty()
     }
 
     /// Whether `rule` runs.
