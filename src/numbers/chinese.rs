@@ -125,6 +125,11 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
                 index += 1;
                 continue;
             };
+            if index > 0 && chars[index - 1].1.is_ascii_alphabetic() {
+                // A code such as G20 or H7N9, as the English side reads it.
+                index = end;
+                continue;
+            }
             if let Some((scale, width)) = scale_suffix(&chars, end) {
                 value *= scale;
                 end += width;
