@@ -161,6 +161,11 @@ impl Checker {
                     entry: &self.glossary.entries[entry],
                     source_count: source_counts[&entry],
                     rendered_count: renderings.iter().filter(|r| r.entry == entry && r.kind.is_correct()).count(),
+                    rendered_spans: renderings
+                        .iter()
+                        .filter(|r| r.entry == entry && r.kind.is_correct())
+                        .map(|r| r.span.clone())
+                        .collect(),
                     avoid_spans: scan
                         .selected_avoid
                         .iter()

@@ -34,6 +34,8 @@ pub struct TermInTarget<'g> {
     /// Spans (in the target text) of its avoid variants, with whether each
     /// was found in the plural.
     pub avoid_spans: Vec<(Range<usize>, bool)>,
+    /// Spans (in the target text) of its correct renderings, which are never near-misses.
+    pub rendered_spans: Vec<Range<usize>>,
 }
 
 /// Whether the pair is a segment pair or a whole document held against its source.
@@ -77,7 +79,7 @@ pub fn findings(terms: &[TermInTarget<'_>], target: &str, scope: Scope, avoid_re
             });
             continue;
         }
-        if let Some(span) = near_miss(entry.en(), target) {
+        if let Some(span) = near_miss(entry.en(), target, &term.rendered_spans) {
             let found = &target[span.clone()];
             findings.push(RawFinding {
                 span,
@@ -154,8 +156,8 @@ fn words(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The span of `target` most similar to `en`, when it is similar enough,
-/// shares a word with it and lies within one clause.
-pub fn near_miss(en: &str, target: &str) -> Option<Range<usize>> {
+/// shares a word with it, lies within one clause and overlaps none of `taken`.
+pub fn near_miss(en: &str, target: &str, taken: &[Range<usize>]) -> Option<Range<usize>> {
     let wanted = normalize_phrase(en, Normalization::MATCHING);
     let wanted_words: Vec<String> = words(&wanted).into_iter().map(|r| wanted[r].to_owned()).collect();
     if wanted_words.is_empty() {
@@ -179,10 +181,14 @@ pub fn near_miss(en: &str, target: &str) -> Option<Range<usize>> {
             if !clause || (!shares_word && count > 1) {
                 continue;
             }
+            let span = spans[first].start..spans[last].end;
+            if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+                continue;
+            }
             let candidate = normalized[first..=last].join(" ");
             let ratio = similar::TextDiff::from_chars(candidate.as_str(), wanted.as_str()).ratio();
             if ratio >= threshold && best.as_ref().is_none_or(|(top, _)| ratio > *top) {
-                best = Some((ratio, spans[first].start..spans[last].end));
+                best = Some((ratio, span));
             }
         }
     }
@@ -194,7 +200,7 @@ mod tests {
     use super::*;
 
     fn near(en: &str, target: &str) -> Option<String> {
-        near_miss(en, target).map(|span| target[span].to_owned())
+        near_miss(en, target, &[]).map(|span| target[span].to_owned())
     }
 
     #[test]
@@ -205,5 +211,8 @@ mod tests {
         assert_eq!(near("8-8 Strategy", "the development plan"), None);
         // Not across a sentence break.
         assert_eq!(near("8-8 Strategy", "we had 88. Strategy matters"), None);
+        // Never the rendering already there.
+        let text = "the 8-8 Strategy and this strategy";
+        assert_eq!(near_miss("8-8 Strategy", text, &[4..16]), None);
     }
 }
