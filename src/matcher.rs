@@ -194,7 +194,10 @@ impl SourceTermMatcher {
         let automaton = if terms.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&terms).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&terms)
+                .ok()
         };
         Self { automaton, entries }
     }
@@ -344,8 +347,11 @@ mod tests {
         .unwrap_or_else(|error| panic!("{error}"));
         let matcher = SourceTermMatcher::new(&glossary);
         let text = "建立晾晒比拼机制，开展比拼";
-        let found: Vec<(&str, &[usize])> =
-            matcher.find_all(text).iter().map(|m| (&text[m.start..m.end], matcher.entries_of(m.term))).collect();
+        let found: Vec<(&str, &[usize])> = matcher
+            .find_all(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], matcher.entries_of(m.term)))
+            .collect();
         assert_eq!(found, [("晾晒比拼机制", &[1][..]), ("比拼", &[0][..])]);
     }
 

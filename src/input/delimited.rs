@@ -130,14 +130,21 @@ pub(super) fn pairs(document: &Document, delimiter: u8) -> Result<Vec<SegmentPai
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let offset = error.position().map_or(0, |position| position.byte() as usize);
+                let offset = error
+                    .position()
+                    .map_or(0, |position| position.byte() as usize);
                 return Err(document.format_error(offset, format!("malformed record: {error}")));
             }
         }
-        let start = record.position().map_or(0, |position| position.byte() as usize);
+        let start = record
+            .position()
+            .map_or(0, |position| position.byte() as usize);
         let fields = raw_fields(text, start, delimiter, quoting);
         if std::mem::take(&mut first) {
-            let names: Vec<&str> = fields.iter().map(|f| text.get(f.content.clone()).unwrap_or("")).collect();
+            let names: Vec<&str> = fields
+                .iter()
+                .map(|f| text.get(f.content.clone()).unwrap_or(""))
+                .collect();
             let zh = names.iter().position(|name| is_zh_header(name));
             let en = names.iter().position(|name| is_en_header(name));
             if let (Some(zh), Some(en)) = (zh, en) {
@@ -148,9 +155,10 @@ pub(super) fn pairs(document: &Document, delimiter: u8) -> Result<Vec<SegmentPai
         let (Some(source), Some(target)) = (fields.get(columns.0), fields.get(columns.1)) else {
             continue;
         };
-        let (Some(source), Some(target)) =
-            (segment(text, source, delimiter, quoting), segment(text, target, delimiter, quoting))
-        else {
+        let (Some(source), Some(target)) = (
+            segment(text, source, delimiter, quoting),
+            segment(text, target, delimiter, quoting),
+        ) else {
             continue;
         };
         if target.text.trim().is_empty() {
@@ -170,14 +178,19 @@ mod tests {
 
     fn targets(name: &str, text: &str) -> Vec<(String, String)> {
         let document = Document::from_text(name, text.to_owned());
-        let pairing = document.segment_pairs().unwrap_or_else(|error| panic!("{error}"));
+        let pairing = document
+            .segment_pairs()
+            .unwrap_or_else(|error| panic!("{error}"));
         pairing
             .pairs
             .iter()
             .map(|pair| {
                 let target = &pair.target;
                 let end = target.map.start_of(target.text.len());
-                (target.text.to_string(), text[target.map.start_of(0)..end].to_owned())
+                (
+                    target.text.to_string(),
+                    text[target.map.start_of(0)..end].to_owned(),
+                )
             })
             .collect()
     }
@@ -185,10 +198,16 @@ mod tests {
     #[test]
     fn csv_with_header_and_quoted_fields() {
         let text = "en,zh\n\"the \"\"8-8\"\" Strategy\",八八战略\nplain,中文\n";
-        assert_eq!(targets("t.csv", text), [
-            ("the \"8-8\" Strategy".to_owned(), "the \"\"8-8\"\" Strategy".to_owned()),
-            ("plain".to_owned(), "plain".to_owned()),
-        ]);
+        assert_eq!(
+            targets("t.csv", text),
+            [
+                (
+                    "the \"8-8\" Strategy".to_owned(),
+                    "the \"\"8-8\"\" Strategy".to_owned()
+                ),
+                ("plain".to_owned(), "plain".to_owned()),
+            ]
+        );
     }
 
     #[test]

@@ -350,7 +350,8 @@ impl Document {
 
     /// A format error at byte `offset` of the document.
     pub(crate) fn format_error(&self, offset: usize, message: impl Into<String>) -> Error {
-        let (line, column) = crate::text::LineIndex::new(&self.text).line_column(&self.text, offset);
+        let (line, column) =
+            crate::text::LineIndex::new(&self.text).line_column(&self.text, offset);
         Error::Format {
             path: self.path.clone(),
             line,

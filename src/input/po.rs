@@ -17,8 +17,19 @@ pub(super) fn escape_len(raw: &str) -> usize {
     let bytes = raw.as_bytes();
     match bytes.get(1) {
         None => 1,
-        Some(b'x') => 2 + bytes[2..].iter().take_while(|b| b.is_ascii_hexdigit()).count(),
-        Some(b'0'..=b'7') => 1 + bytes[1..].iter().take(3).take_while(|b| (b'0'..=b'7').contains(b)).count(),
+        Some(b'x') => {
+            2 + bytes[2..]
+                .iter()
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count()
+        }
+        Some(b'0'..=b'7') => {
+            1 + bytes[1..]
+                .iter()
+                .take(3)
+                .take_while(|b| (b'0'..=b'7').contains(b))
+                .count()
+        }
         Some(_) => 1 + raw[1..].chars().next().map_or(0, char::len_utf8),
     }
 }
@@ -41,7 +52,8 @@ fn unescape(sequence: &str) -> char {
             } else {
                 None
             };
-            code.and_then(char::from_u32).unwrap_or_else(|| body.chars().next().unwrap_or('\\'))
+            code.and_then(char::from_u32)
+                .unwrap_or_else(|| body.chars().next().unwrap_or('\\'))
         }
     }
 }
@@ -106,7 +118,12 @@ impl Entry {
         if !self.has_id || self.obsolete || self.id.text.is_empty() {
             return; // the header entry, or nothing
         }
-        let Entry { id, id_plural, strs, .. } = self;
+        let Entry {
+            id,
+            id_plural,
+            strs,
+            ..
+        } = self;
         let id_text = id.text.clone();
         let id_map = id.map.clone();
         let plural_text = id_plural.text.clone();
@@ -190,10 +207,16 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
                 .map(Field::Str),
         };
         let Some(next_field) = next_field else {
-            return Err(document.format_error(line_offset + indent, format!("unexpected {keyword:?} in a PO file")));
+            return Err(document.format_error(
+                line_offset + indent,
+                format!("unexpected {keyword:?} in a PO file"),
+            ));
         };
         // A new msgctxt or msgid after a msgstr starts the next entry.
-        if keyword != "" && matches!(next_field, Field::Context | Field::Id) && !entry.strs.is_empty() {
+        if !keyword.is_empty()
+            && matches!(next_field, Field::Context | Field::Id)
+            && !entry.strs.is_empty()
+        {
             std::mem::take(&mut entry).flush(&mut pairs);
         }
         let Some(content) = quoted(rest, rest_offset) else {
@@ -208,7 +231,7 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
             }
             Field::IdPlural => entry.id_plural.push(raw, content.start),
             Field::Str(index) => {
-                if keyword != "" || entry.strs.last().is_none_or(|(last, _)| *last != index) {
+                if !keyword.is_empty() || entry.strs.last().is_none_or(|(last, _)| *last != index) {
                     entry.strs.push((index, PoString::default()));
                 }
                 if let Some((_, string)) = entry.strs.last_mut() {
@@ -230,17 +253,33 @@ mod tests {
     fn multi_line_strings_plurals_and_escapes() {
         let text = "msgid \"\"\nmsgstr \"Content-Type: text/plain\\n\"\n\n#: a.c:1\nmsgctxt \"news\"\nmsgid \"坚持\"\n\"八八战略\"\nmsgstr \"\"\n\"uphold the \\\"88th \"\n\"Strategy\\\"\"\n\nmsgid \"第九届\"\nmsgid_plural \"第九届\"\nmsgstr[0] \"Ninth\"\nmsgstr[1] \"Ninths\"\n";
         let document = Document::from_text("t.po", text.to_owned());
-        let pairing = document.segment_pairs().unwrap_or_else(|error| panic!("{error}"));
+        let pairing = document
+            .segment_pairs()
+            .unwrap_or_else(|error| panic!("{error}"));
         let found: Vec<(String, String)> = pairing
             .pairs
             .iter()
-            .map(|p| (p.source.as_ref().map(|s| s.text.to_string()).unwrap_or_default(), p.target.text.to_string()))
+            .map(|p| {
+                (
+                    p.source
+                        .as_ref()
+                        .map(|s| s.text.to_string())
+                        .unwrap_or_default(),
+                    p.target.text.to_string(),
+                )
+            })
             .collect();
-        assert_eq!(found, [
-            ("坚持八八战略".to_owned(), "uphold the \"88th Strategy\"".to_owned()),
-            ("第九届".to_owned(), "Ninth".to_owned()),
-            ("第九届".to_owned(), "Ninths".to_owned()),
-        ]);
+        assert_eq!(
+            found,
+            [
+                (
+                    "坚持八八战略".to_owned(),
+                    "uphold the \"88th Strategy\"".to_owned()
+                ),
+                ("第九届".to_owned(), "Ninth".to_owned()),
+                ("第九届".to_owned(), "Ninths".to_owned()),
+            ]
+        );
         // "88th" maps back into the file.
         let target = &pairing.pairs[0].target;
         let start = target.map.start_of(target.text.find("88th").unwrap_or(0));
@@ -252,7 +291,11 @@ mod tests {
     #[test]
     fn malformed_string_is_a_located_error() {
         let document = Document::from_text("t.po", "msgid \"a\"\nmsgstr \"b\n".to_owned());
-        let error = document.segment_pairs().err().map(|e| e.to_string()).unwrap_or_default();
+        let error = document
+            .segment_pairs()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(error.starts_with("t.po:2:"), "{error}");
     }
 }

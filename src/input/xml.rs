@@ -19,7 +19,14 @@ use crate::text::OffsetMap;
 /// Elements whose content is native code, not translatable text.
 const CODE_ELEMENTS: &[&[u8]] = &[b"ph", b"bpt", b"ept", b"it", b"ut", b"originalData"];
 /// Elements whose `<source>`/`<target>` are not the unit's own.
-const SKIPPED_CONTAINERS: &[&[u8]] = &[b"alt-trans", b"seg-source", b"note", b"notes", b"header", b"prop"];
+const SKIPPED_CONTAINERS: &[&[u8]] = &[
+    b"alt-trans",
+    b"seg-source",
+    b"note",
+    b"notes",
+    b"header",
+    b"prop",
+];
 /// Elements at whose end a source/target pair is complete.
 const UNIT_ELEMENTS: &[&[u8]] = &[b"trans-unit", b"segment", b"unit", b"tu"];
 
@@ -73,7 +80,9 @@ fn decode_entities(raw: &str, offset: usize, out: &mut String, map: &mut OffsetM
         out.push_str(&rest[..amp]);
         position += amp;
         rest = &rest[amp..];
-        let decoded = rest.find(';').and_then(|semi| Some((entity(&rest[1..semi])?, semi + 1)));
+        let decoded = rest
+            .find(';')
+            .and_then(|semi| Some((entity(&rest[1..semi])?, semi + 1)));
         match decoded {
             Some((c, len)) => {
                 map.record(out.len(), position);
@@ -113,7 +122,8 @@ fn entity(name: &str) -> Option<char> {
 fn language(element: &BytesStart<'_>) -> Option<String> {
     element.attributes().flatten().find_map(|attribute| {
         let key = attribute.key.as_ref();
-        (key == b"xml:lang" || key == b"lang").then(|| String::from_utf8_lossy(&attribute.value).to_lowercase())
+        (key == b"xml:lang" || key == b"lang")
+            .then(|| String::from_utf8_lossy(&attribute.value).to_lowercase())
     })
 }
 
@@ -137,7 +147,9 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
                 return Err(document.format_error(offset, format!("malformed XML: {error}")));
             }
         };
-        let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX).min(text.len());
+        let after = usize::try_from(reader.buffer_position())
+            .unwrap_or(usize::MAX)
+            .min(text.len());
         match event {
             Event::Eof => break,
             Event::Start(element) => {
@@ -178,7 +190,11 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
                         open.code_depth -= 1;
                     } else if open.code_depth == 0 && open.element == name {
                         if let Some(done) = capture.take() {
-                            let slot = if done.side == Side::Source { &mut source } else { &mut target };
+                            let slot = if done.side == Side::Source {
+                                &mut source
+                            } else {
+                                &mut target
+                            };
                             if slot.is_none() {
                                 *slot = Some(done.into_segment());
                             }
@@ -229,7 +245,9 @@ mod tests {
 
     fn pairs_of(name: &str, text: &str) -> Vec<(String, String, String)> {
         let document = Document::from_text(name, text.to_owned());
-        let pairing = document.segment_pairs().unwrap_or_else(|error| panic!("{error}"));
+        let pairing = document
+            .segment_pairs()
+            .unwrap_or_else(|error| panic!("{error}"));
         pairing
             .pairs
             .iter()
@@ -237,7 +255,11 @@ mod tests {
                 let target = &pair.target;
                 let start = target.map.start_of(0);
                 let end = target.map.start_of(target.text.len());
-                let source = pair.source.as_ref().map(|s| s.text.to_string()).unwrap_or_default();
+                let source = pair
+                    .source
+                    .as_ref()
+                    .map(|s| s.text.to_string())
+                    .unwrap_or_default();
                 (source, target.text.to_string(), text[start..end].to_owned())
             })
             .collect()
@@ -264,13 +286,23 @@ mod tests {
         assert_eq!(pairs_of("t.xliff", xliff)[0].1, "the Ninth session");
         let tmx = r#"<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="en-US"><seg>the <bpt i="1">&lt;b&gt;</bpt>Ninth<ept i="1">&lt;/b&gt;</ept></seg></tuv><tuv xml:lang="zh-CN"><seg>第九届</seg></tuv></tu></body></tmx>"#;
         let found = pairs_of("t.tmx", tmx);
-        assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("第九届", "the Ninth"));
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("第九届", "the Ninth")
+        );
     }
 
     #[test]
     fn malformed_xml_is_a_located_error() {
-        let document = Document::from_text("bad.xlf", "<xliff>\n<trans-unit><source>a</target></xliff>".to_owned());
-        let error = document.segment_pairs().err().map(|e| e.to_string()).unwrap_or_default();
+        let document = Document::from_text(
+            "bad.xlf",
+            "<xliff>\n<trans-unit><source>a</target></xliff>".to_owned(),
+        );
+        let error = document
+            .segment_pairs()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(error.starts_with("bad.xlf:2:"), "{error}");
     }
 }

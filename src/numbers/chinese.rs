@@ -108,7 +108,9 @@ fn scale_suffix(chars: &[(usize, char)], index: usize) -> Option<(f64, usize)> {
 }
 
 fn starts_with_at(chars: &[(usize, char)], index: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, c)| chars.get(index + k).is_some_and(|&(_, found)| found == c))
+    word.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(index + k).is_some_and(|&(_, found)| found == c))
 }
 
 /// Every number in the Chinese text `text`, in order.
@@ -148,7 +150,10 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
         if starts_with_at(&chars, index, "百分之") {
             let first = index + 3;
             let mut end = first;
-            while chars.get(end).is_some_and(|&(_, c)| is_chinese_numeral(c) || c == '点') {
+            while chars
+                .get(end)
+                .is_some_and(|&(_, c)| is_chinese_numeral(c) || c == '点')
+            {
                 end += 1;
             }
             let numeral: String = chars[first..end].iter().map(|&(_, c)| c).collect();
@@ -162,7 +167,11 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
                 continue;
             }
             if let Some((end, value)) = scan_arabic(&chars, first) {
-                let end = if chars.get(end).is_some_and(|&(_, c)| c == '%' || c == '％') { end + 1 } else { end };
+                let end = if chars.get(end).is_some_and(|&(_, c)| c == '%' || c == '％') {
+                    end + 1
+                } else {
+                    end
+                };
                 mentions.push(NumberMention {
                     span: byte_at(&chars, index, text.len())..byte_at(&chars, end, text.len()),
                     value,
@@ -190,7 +199,11 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
         let stands_alone = end - index >= 2 && !is_idiom(&numeral, next);
         let value = parse_chinese_numeral(&numeral)
             // 二〇二三年 and other digit-by-digit years
-            .or_else(|| (next == Some('年')).then(|| digits_one_by_one(&numeral)).flatten());
+            .or_else(|| {
+                (next == Some('年'))
+                    .then(|| digits_one_by_one(&numeral))
+                    .flatten()
+            });
         match value {
             Some(value) if ordinal || counts_something || stands_alone => {
                 mentions.push(NumberMention {
@@ -251,7 +264,10 @@ mod tests {
     }
 
     fn spans(text: &str) -> Vec<&str> {
-        extract_chinese(text).into_iter().map(|m| &text[m.span]).collect()
+        extract_chinese(text)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect()
     }
 
     #[test]
@@ -316,7 +332,17 @@ mod tests {
 
     #[test]
     fn numerals_inside_words_are_not_numbers() {
-        for text in ["一些地方", "统一思想", "进一步", "十分重要", "一是加强", "八八战略", "之一", "一带一路", "千万不要"] {
+        for text in [
+            "一些地方",
+            "统一思想",
+            "进一步",
+            "十分重要",
+            "一是加强",
+            "八八战略",
+            "之一",
+            "一带一路",
+            "千万不要",
+        ] {
             assert!(values(text).is_empty(), "{text}: {:?}", values(text));
         }
         assert_eq!(values("两个确立"), [2.0]);

@@ -6,22 +6,86 @@
 use super::{NumberMention, byte_at, digit_value, scan_arabic};
 
 const SMALL: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const SMALL_ORDINALS: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
     "nineteenth",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const TENS_ORDINALS: [&str; 8] =
-    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
-const SCALES: [(&str, f64); 4] = [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
-const SCALE_ORDINALS: [(&str, f64); 4] =
-    [("thousandth", 1e3), ("millionth", 1e6), ("billionth", 1e9), ("trillionth", 1e12)];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const TENS_ORDINALS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+const SCALES: [(&str, f64); 4] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const SCALE_ORDINALS: [(&str, f64); 4] = [
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -56,13 +120,22 @@ fn number_word(word: &str) -> Option<NumberWord> {
         return Some(NumberWord::Scale(scale));
     }
     if let Some(value) = SMALL_ORDINALS.iter().position(|&w| w == lower) {
-        return Some(NumberWord::Ordinal { add: value as f64, scale: 1.0 });
+        return Some(NumberWord::Ordinal {
+            add: value as f64,
+            scale: 1.0,
+        });
     }
     if let Some(index) = TENS_ORDINALS.iter().position(|&w| w == lower) {
-        return Some(NumberWord::Ordinal { add: 20.0 + 10.0 * index as f64, scale: 1.0 });
+        return Some(NumberWord::Ordinal {
+            add: 20.0 + 10.0 * index as f64,
+            scale: 1.0,
+        });
     }
     if lower == "hundredth" {
-        return Some(NumberWord::Ordinal { add: 0.0, scale: 100.0 });
+        return Some(NumberWord::Ordinal {
+            add: 0.0,
+            scale: 100.0,
+        });
     }
     if let Some(&(_, scale)) = SCALE_ORDINALS.iter().find(|(w, _)| *w == lower) {
         return Some(NumberWord::Ordinal { add: 0.0, scale });
@@ -79,11 +152,17 @@ struct Word<'t> {
 }
 
 fn word_at<'t>(text: &'t str, chars: &[(usize, char)], start: usize) -> Option<Word<'t>> {
-    if !chars.get(start).is_some_and(|&(_, c)| c.is_ascii_alphabetic()) {
+    if !chars
+        .get(start)
+        .is_some_and(|&(_, c)| c.is_ascii_alphabetic())
+    {
         return None;
     }
     let mut end = start;
-    while chars.get(end).is_some_and(|&(_, c)| c.is_ascii_alphabetic()) {
+    while chars
+        .get(end)
+        .is_some_and(|&(_, c)| c.is_ascii_alphabetic())
+    {
         end += 1;
     }
     let text = &text[byte_at(chars, start, text.len())..byte_at(chars, end, text.len())];
@@ -101,7 +180,11 @@ fn following_word<'t>(text: &'t str, chars: &[(usize, char)], index: usize) -> O
 /// Parses number words starting at the word `first`: returns the char index
 /// after the last word used, the value, whether it is an ordinal and how many
 /// words it took.
-fn parse_number_words(text: &str, chars: &[(usize, char)], first: Word<'_>) -> Option<(usize, f64, bool, usize)> {
+fn parse_number_words(
+    text: &str,
+    chars: &[(usize, char)],
+    first: Word<'_>,
+) -> Option<(usize, f64, bool, usize)> {
     let mut total = 0f64;
     let mut current = 0f64;
     let mut end = None;
@@ -115,7 +198,10 @@ fn parse_number_words(text: &str, chars: &[(usize, char)], first: Word<'_>) -> O
             if w.text.eq_ignore_ascii_case("and")
                 && matches!(last, Some(NumberWord::Hundred | NumberWord::Scale(_)))
                 && following_word(text, chars, w.end).is_some_and(|next| {
-                    matches!(number_word(next.text), Some(NumberWord::Small(_) | NumberWord::Tens(_)))
+                    matches!(
+                        number_word(next.text),
+                        Some(NumberWord::Small(_) | NumberWord::Tens(_))
+                    )
                 })
             {
                 word = following_word(text, chars, w.end);
@@ -126,8 +212,13 @@ fn parse_number_words(text: &str, chars: &[(usize, char)], first: Word<'_>) -> O
         let fits = match (last, kind) {
             (None, _) => true,
             (Some(NumberWord::Tens(_)), NumberWord::Small(v)) => v > 0.0 && v < 10.0,
-            (Some(NumberWord::Tens(_)), NumberWord::Ordinal { add, scale }) => add > 0.0 && add < 10.0 && scale == 1.0,
-            (Some(NumberWord::Small(_) | NumberWord::Tens(_)), NumberWord::Hundred | NumberWord::Scale(_)) => true,
+            (Some(NumberWord::Tens(_)), NumberWord::Ordinal { add, scale }) => {
+                add > 0.0 && add < 10.0 && scale == 1.0
+            }
+            (
+                Some(NumberWord::Small(_) | NumberWord::Tens(_)),
+                NumberWord::Hundred | NumberWord::Scale(_),
+            ) => true,
             (Some(NumberWord::Small(_)), NumberWord::Ordinal { add, scale }) => {
                 add == 0.0 && scale > 1.0
             }
@@ -165,11 +256,16 @@ fn parse_number_words(text: &str, chars: &[(usize, char)], first: Word<'_>) -> O
 }
 
 fn is_ordinal_suffix(word: &str) -> bool {
-    ["st", "nd", "rd", "th"].iter().any(|s| word.eq_ignore_ascii_case(s))
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
 }
 
 fn skip_spaces(chars: &[(usize, char)], mut index: usize) -> usize {
-    while chars.get(index).is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}') {
+    while chars
+        .get(index)
+        .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
+    {
         index += 1;
     }
     index
@@ -178,7 +274,10 @@ fn skip_spaces(chars: &[(usize, char)], mut index: usize) -> usize {
 /// `percent`, `per cent` or `%` at `index` (after optional spaces for the
 /// words); the char index after it.
 fn percent_after(text: &str, chars: &[(usize, char)], index: usize) -> Option<usize> {
-    if chars.get(index).is_some_and(|&(_, c)| c == '%' || c == '％') {
+    if chars
+        .get(index)
+        .is_some_and(|&(_, c)| c == '%' || c == '％')
+    {
         return Some(index + 1);
     }
     let word = word_at(text, chars, skip_spaces(chars, index))?;
@@ -197,7 +296,9 @@ fn percent_after(text: &str, chars: &[(usize, char)], index: usize) -> Option<us
 /// Every number in the English text `text`, in order.
 pub fn extract_english(text: &str) -> Vec<NumberMention> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let span = |start: usize, end: usize| byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len());
+    let span = |start: usize, end: usize| {
+        byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len())
+    };
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < chars.len() {
@@ -218,7 +319,10 @@ pub fn extract_english(text: &str) -> Vec<NumberMention> {
                     end = suffix.end;
                 }
             } else if let Some(scale) = word_at(text, &chars, skip_spaces(&chars, end)) {
-                if let Some(&(_, factor)) = SCALES.iter().find(|(w, _)| scale.text.eq_ignore_ascii_case(w)) {
+                if let Some(&(_, factor)) = SCALES
+                    .iter()
+                    .find(|(w, _)| scale.text.eq_ignore_ascii_case(w))
+                {
                     value *= factor;
                     end = scale.end;
                 } else if scale.text.eq_ignore_ascii_case("hundred") {
@@ -243,8 +347,12 @@ pub fn extract_english(text: &str) -> Vec<NumberMention> {
         };
         if let Some(month) = MONTHS.iter().position(|&m| m == word.text) {
             let next = skip_spaces(&chars, word.end);
-            let digit_next = chars.get(next).is_some_and(|&(_, c)| digit_value(c).is_some());
-            let digit_before = index >= 2 && digit_value(chars[index - 2].1).is_some() && chars[index - 1].1 == ' ';
+            let digit_next = chars
+                .get(next)
+                .is_some_and(|&(_, c)| digit_value(c).is_some());
+            let digit_before = index >= 2
+                && digit_value(chars[index - 2].1).is_some()
+                && chars[index - 1].1 == ' ';
             if word.text != "May" || digit_next || digit_before {
                 mentions.push(NumberMention {
                     span: span(word.start, word.end),
@@ -282,11 +390,18 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<f64> {
-        extract_english(text).into_iter().filter(|m| !m.weak).map(|m| m.value).collect()
+        extract_english(text)
+            .into_iter()
+            .filter(|m| !m.weak)
+            .map(|m| m.value)
+            .collect()
     }
 
     fn spans(text: &str) -> Vec<&str> {
-        extract_english(text).into_iter().map(|m| &text[m.span]).collect()
+        extract_english(text)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect()
     }
 
     #[test]
@@ -327,7 +442,11 @@ mod tests {
         assert_eq!(values("on 4 August 2023"), [4.0, 8.0, 2023.0]);
         assert_eq!(values("in 4 May 2023"), [4.0, 5.0, 2023.0]);
         assert!(values("we may see").is_empty());
-        assert!(values("the May Fourth Movement may").iter().all(|&v| v == 4.0));
+        assert!(
+            values("the May Fourth Movement may")
+                .iter()
+                .all(|&v| v == 4.0)
+        );
     }
 
     #[test]

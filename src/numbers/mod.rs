@@ -45,13 +45,22 @@ impl NumberMention {
 
 /// `value` as a comparable key: thousandths, rounded (saturating).
 pub fn value_key(value: f64) -> i128 {
-    if value.is_finite() { (value * 1000.0).round() as i128 } else { 0 }
+    if value.is_finite() {
+        (value * 1000.0).round() as i128
+    } else {
+        0
+    }
 }
 
 /// `value` written for a message: without a fraction when it is whole, with
 /// its scale word when it is a large round amount (`3.5 trillion`).
 pub fn describe_value(value: f64) -> String {
-    const SCALES: [(f64, &str); 4] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")];
+    const SCALES: [(f64, &str); 4] = [
+        (1e12, "trillion"),
+        (1e9, "billion"),
+        (1e6, "million"),
+        (1e3, "thousand"),
+    ];
     for (scale, word) in SCALES {
         if value >= scale * 10.0 || (value >= scale && scale >= 1e6) {
             let scaled = value / scale;
@@ -98,20 +107,36 @@ pub(crate) fn scan_arabic(chars: &[(usize, char)], start: usize) -> Option<(usiz
     if digits.len() <= 3 {
         loop {
             let is_group = chars.get(index).is_some_and(|&(_, c)| c == ',')
-                && (1..=3).all(|k| chars.get(index + k).and_then(|&(_, c)| digit_value(c)).is_some())
-                && chars.get(index + 4).and_then(|&(_, c)| digit_value(c)).is_none();
+                && (1..=3).all(|k| {
+                    chars
+                        .get(index + k)
+                        .and_then(|&(_, c)| digit_value(c))
+                        .is_some()
+                })
+                && chars
+                    .get(index + 4)
+                    .and_then(|&(_, c)| digit_value(c))
+                    .is_none();
             if !is_group {
                 break;
             }
             for k in 1..=3 {
-                let d = chars.get(index + k).and_then(|&(_, c)| digit_value(c)).unwrap_or(0);
+                let d = chars
+                    .get(index + k)
+                    .and_then(|&(_, c)| digit_value(c))
+                    .unwrap_or(0);
                 digits.push(char::from_digit(d, 10).unwrap_or('0'));
             }
             index += 4;
         }
     }
-    if chars.get(index).is_some_and(|&(_, c)| c == '.' || c == '．')
-        && chars.get(index + 1).and_then(|&(_, c)| digit_value(c)).is_some()
+    if chars
+        .get(index)
+        .is_some_and(|&(_, c)| c == '.' || c == '．')
+        && chars
+            .get(index + 1)
+            .and_then(|&(_, c)| digit_value(c))
+            .is_some()
     {
         digits.push('.');
         index += 1;
@@ -150,7 +175,10 @@ mod proptests {
     fn check_spans(text: &str, mentions: &[NumberMention]) {
         for mention in mentions {
             assert!(mention.span.start <= mention.span.end && mention.span.end <= text.len());
-            assert!(text.is_char_boundary(mention.span.start) && text.is_char_boundary(mention.span.end));
+            assert!(
+                text.is_char_boundary(mention.span.start)
+                    && text.is_char_boundary(mention.span.end)
+            );
         }
     }
 

@@ -43,21 +43,28 @@ pub fn findings(glossary: &Glossary, renderings: &[Rendering]) -> Vec<(usize, Ra
         let first_phrase = phrase_of(entry, earlier.kind);
         let both_correct = earlier.kind.is_correct() && rendering.kind.is_correct();
         let found = one_line(&rendering.found);
-        findings.push((rendering.pair, RawFinding {
-            span: rendering.span.clone(),
-            rule: RuleId::InconsistentTerm,
-            severity: Severity::Warning,
-            message: format!(
-                "{} is rendered \"{found}\" here but \"{}\" earlier in the document",
-                entry.zh().unwrap_or_default(),
-                one_line(&earlier.found)
-            ),
-            // Only a choice between two correct renderings is offered; a wrong
-            // one is avoid-term's to fix.
-            replacement: both_correct
-                .then(|| (adapt_replacement(first_phrase, &rendering.found, false), Applicability::Suggestion)),
-            term: Some(term_ref(entry)),
-        }));
+        findings.push((
+            rendering.pair,
+            RawFinding {
+                span: rendering.span.clone(),
+                rule: RuleId::InconsistentTerm,
+                severity: Severity::Warning,
+                message: format!(
+                    "{} is rendered \"{found}\" here but \"{}\" earlier in the document",
+                    entry.zh().unwrap_or_default(),
+                    one_line(&earlier.found)
+                ),
+                // Only a choice between two correct renderings is offered; a wrong
+                // one is avoid-term's to fix.
+                replacement: both_correct.then(|| {
+                    (
+                        adapt_replacement(first_phrase, &rendering.found, false),
+                        Applicability::Suggestion,
+                    )
+                }),
+                term: Some(term_ref(entry)),
+            },
+        ));
     }
     findings
 }

@@ -50,7 +50,12 @@ pub enum Scope {
 /// Findings for the terms of one pair. `avoid_reported`: `avoid-term` runs
 /// and reports avoid variants itself (with the same fix), so they are not
 /// reported twice.
-pub fn findings(terms: &[TermInTarget<'_>], target: &str, scope: Scope, avoid_reported: bool) -> Vec<RawFinding> {
+pub fn findings(
+    terms: &[TermInTarget<'_>],
+    target: &str,
+    scope: Scope,
+    avoid_reported: bool,
+) -> Vec<RawFinding> {
     let mut findings = Vec::new();
     for term in terms {
         let missing = match scope {
@@ -59,7 +64,10 @@ pub fn findings(terms: &[TermInTarget<'_>], target: &str, scope: Scope, avoid_re
         };
         let entry = term.entry;
         let zh = entry.zh().unwrap_or_default();
-        if !missing || normalize_phrase(target, Normalization::MATCHING).contains(&normalize_phrase(zh, Normalization::MATCHING)) {
+        if !missing
+            || normalize_phrase(target, Normalization::MATCHING)
+                .contains(&normalize_phrase(zh, Normalization::MATCHING))
+        {
             // Rendered, or left in Chinese (`untranslated` reports that).
             continue;
         }
@@ -73,8 +81,14 @@ pub fn findings(terms: &[TermInTarget<'_>], target: &str, scope: Scope, avoid_re
                 span: span.clone(),
                 rule: RuleId::MissingTerm,
                 severity: entry.fields.severity,
-                message: format!("\"{}\" is a wrong rendering of {zh}; expected {expected}", one_line(found)),
-                replacement: Some((adapt_replacement(entry.en(), found, *plural), applicability(entry))),
+                message: format!(
+                    "\"{}\" is a wrong rendering of {zh}; expected {expected}",
+                    one_line(found)
+                ),
+                replacement: Some((
+                    adapt_replacement(entry.en(), found, *plural),
+                    applicability(entry),
+                )),
                 term: Some(term_ref(entry)),
             });
             continue;
@@ -85,14 +99,22 @@ pub fn findings(terms: &[TermInTarget<'_>], target: &str, scope: Scope, avoid_re
                 span,
                 rule: RuleId::MissingTerm,
                 severity: entry.fields.severity,
-                message: format!("{zh} is not rendered as approved: \"{}\" should read {expected}", one_line(found)),
-                replacement: Some((adapt_replacement(entry.en(), found, false), applicability(entry))),
+                message: format!(
+                    "{zh} is not rendered as approved: \"{}\" should read {expected}",
+                    one_line(found)
+                ),
+                replacement: Some((
+                    adapt_replacement(entry.en(), found, false),
+                    applicability(entry),
+                )),
                 term: Some(term_ref(entry)),
             });
             continue;
         }
         let message = match scope {
-            Scope::Segment => format!("the source has {zh} but the translation does not render it; expected {expected}"),
+            Scope::Segment => format!(
+                "the source has {zh} but the translation does not render it; expected {expected}"
+            ),
             Scope::WholeDocument => format!(
                 "the source has {zh} {} but the translation renders it {}; expected {expected}",
                 times(term.source_count),
@@ -127,7 +149,12 @@ fn one_line(text: &str) -> String {
 fn expected(entry: &GlossaryEntry) -> String {
     let mut text = format!("\"{}\"", entry.en());
     if !entry.fields.accept.is_empty() {
-        let accepted: Vec<String> = entry.fields.accept.iter().map(|a| format!("\"{}\"", a.trim())).collect();
+        let accepted: Vec<String> = entry
+            .fields
+            .accept
+            .iter()
+            .map(|a| format!("\"{}\"", a.trim()))
+            .collect();
         text.push_str(&format!(" (or {})", accepted.join(", ")));
     }
     text
@@ -140,9 +167,13 @@ fn words(text: &str) -> Vec<Range<usize>> {
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        let inner_joiner = matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' | '\u{2013}')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
+        let inner_joiner = matches!(
+            c,
+            '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}' | '\u{2013}'
+        ) && start.is_some()
+            && chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_alphanumeric());
         if c.is_alphanumeric() || inner_joiner {
             start.get_or_insert(offset);
         } else if let Some(begin) = start.take() {
@@ -159,30 +190,46 @@ fn words(text: &str) -> Vec<Range<usize>> {
 /// shares a word with it, lies within one clause and overlaps none of `taken`.
 pub fn near_miss(en: &str, target: &str, taken: &[Range<usize>]) -> Option<Range<usize>> {
     let wanted = normalize_phrase(en, Normalization::MATCHING);
-    let wanted_words: Vec<String> = words(&wanted).into_iter().map(|r| wanted[r].to_owned()).collect();
+    let wanted_words: Vec<String> = words(&wanted)
+        .into_iter()
+        .map(|r| wanted[r].to_owned())
+        .collect();
     if wanted_words.is_empty() {
         return None;
     }
     let spans = words(target);
-    let normalized: Vec<String> =
-        spans.iter().map(|r| normalize_phrase(&target[r.clone()], Normalization::MATCHING)).collect();
+    let normalized: Vec<String> = spans
+        .iter()
+        .map(|r| normalize_phrase(&target[r.clone()], Normalization::MATCHING))
+        .collect();
     let count = wanted_words.len();
     let mut best: Option<(f32, Range<usize>)> = None;
     // A multi-word rendering is not near-missed by one of its words alone.
     let narrowest = if count == 1 { 1 } else { (count - 1).max(2) };
-    let threshold = if count == 1 { SINGLE_WORD_RATIO } else { NEAR_MISS_RATIO };
+    let threshold = if count == 1 {
+        SINGLE_WORD_RATIO
+    } else {
+        NEAR_MISS_RATIO
+    };
     for width in narrowest..=count + 1 {
         for first in 0..spans.len().saturating_sub(width - 1) {
             let last = first + width - 1;
             let clause = (first..last).all(|i| {
-                target[spans[i].end..spans[i + 1].start].chars().all(|c| c.is_whitespace() || "\"'“”‘’-–".contains(c))
+                target[spans[i].end..spans[i + 1].start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || "\"'“”‘’-–".contains(c))
             });
-            let shares_word = normalized[first..=last].iter().any(|word| wanted_words.contains(word));
+            let shares_word = normalized[first..=last]
+                .iter()
+                .any(|word| wanted_words.contains(word));
             if !clause || (!shares_word && count > 1) {
                 continue;
             }
             let span = spans[first].start..spans[last].end;
-            if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+            if taken
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end)
+            {
                 continue;
             }
             let candidate = normalized[first..=last].join(" ");
@@ -205,14 +252,27 @@ mod tests {
 
     #[test]
     fn near_misses_are_similar_runs_of_words() {
-        assert_eq!(near("8-8 Strategy", "uphold and deepen the \"88th Strategy\"").as_deref(), Some("88th Strategy"));
-        assert_eq!(near("common prosperity", "achieve common property for all").as_deref(), Some("common property"));
-        assert_eq!(near("public performance review mechanism", "the drying competition mechanism"), None);
+        assert_eq!(
+            near("8-8 Strategy", "uphold and deepen the \"88th Strategy\"").as_deref(),
+            Some("88th Strategy")
+        );
+        assert_eq!(
+            near("common prosperity", "achieve common property for all").as_deref(),
+            Some("common property")
+        );
+        assert_eq!(
+            near(
+                "public performance review mechanism",
+                "the drying competition mechanism"
+            ),
+            None
+        );
         assert_eq!(near("8-8 Strategy", "the development plan"), None);
         // Not across a sentence break.
         assert_eq!(near("8-8 Strategy", "we had 88. Strategy matters"), None);
         // Never the rendering already there.
         let text = "the 8-8 Strategy and this strategy";
-        assert_eq!(near_miss("8-8 Strategy", text, &[4..16]), None);
+        let taken = 4..16;
+        assert_eq!(near_miss("8-8 Strategy", text, &[taken]), None);
     }
 }

@@ -17,7 +17,11 @@ use crate::numbers::{NumberMention, describe_value, extract_chinese, extract_eng
 fn outside(mentions: Vec<NumberMention>, excluded: &[Range<usize>]) -> Vec<NumberMention> {
     mentions
         .into_iter()
-        .filter(|m| !excluded.iter().any(|x| m.span.start < x.end && x.start < m.span.end))
+        .filter(|m| {
+            !excluded
+                .iter()
+                .any(|x| m.span.start < x.end && x.start < m.span.end)
+        })
         .collect()
 }
 
@@ -59,7 +63,11 @@ pub fn findings(
     let mut findings = Vec::new();
     for index in 0..source_only.len().max(target_only.len()) {
         let in_source = source_only.get(index).map(|m| {
-            format!("{} ({})", one_line(&source[m.span.clone()]), describe_value(m.value))
+            format!(
+                "{} ({})",
+                one_line(&source[m.span.clone()]),
+                describe_value(m.value)
+            )
         });
         let finding = match (target_only.get(index), in_source) {
             (Some(mention), in_source) => {
@@ -70,7 +78,9 @@ pub fn findings(
                     rule: RuleId::NumberMismatch,
                     severity: Severity::Warning,
                     message: match in_source {
-                        Some(expected) => format!("\"{found}\" ({value}) does not match the source, which has {expected}"),
+                        Some(expected) => format!(
+                            "\"{found}\" ({value}) does not match the source, which has {expected}"
+                        ),
                         None => format!("\"{found}\" ({value}) is not in the source"),
                     },
                     replacement: None,
@@ -101,16 +111,25 @@ mod tests {
     use super::*;
 
     fn messages(source: &str, target: &str) -> Vec<String> {
-        findings(source, target, &[], &[]).into_iter().map(|f| f.message).collect()
+        findings(source, target, &[], &[])
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
     }
 
     #[test]
     fn equal_numbers_in_any_form_give_nothing() {
         for (source, target) in [
-            ("庆祝改革开放四十周年", "marking the 40th anniversary of reform and opening up"),
+            (
+                "庆祝改革开放四十周年",
+                "marking the 40th anniversary of reform and opening up",
+            ),
             ("投资3.5万亿元", "an investment of 3.5 trillion yuan"),
             ("增长百分之五", "grew by 5 percent"),
-            ("党的二十届三中全会", "the Third Plenary Session of the 20th CPC Central Committee"),
+            (
+                "党的二十届三中全会",
+                "the Third Plenary Session of the 20th CPC Central Committee",
+            ),
             ("第三次全体会议", "the third plenary session"),
             ("2023年8月4日", "on August 4, 2023"),
             ("覆盖1.2亿人", "covering 120 million people"),
@@ -118,19 +137,30 @@ mod tests {
             ("第九届全国人大", "the Ninth National People's Congress"),
             ("这是其中之一", "this is one of them"),
         ] {
-            assert_eq!(messages(source, target), Vec::<String>::new(), "{source} / {target}");
+            assert_eq!(
+                messages(source, target),
+                Vec::<String>::new(),
+                "{source} / {target}"
+            );
         }
     }
 
     #[test]
     fn different_numbers_are_reported_once_each() {
-        assert_eq!(messages("第九届全国人大", "the Eighth National People's Congress"), [
-            "\"Eighth\" (8) does not match the source, which has 第九 (9)"
-        ]);
-        assert_eq!(messages("投资3.5万亿元", "an investment of 35 trillion yuan"), [
-            "\"35 trillion\" (35 trillion) does not match the source, which has 3.5万亿 (3.5 trillion)"
-        ]);
-        assert_eq!(messages("增长百分之五", "grew"), ["the source has 百分之五 (5), which the translation does not"]);
+        assert_eq!(
+            messages("第九届全国人大", "the Eighth National People's Congress"),
+            ["\"Eighth\" (8) does not match the source, which has 第九 (9)"]
+        );
+        assert_eq!(
+            messages("投资3.5万亿元", "an investment of 35 trillion yuan"),
+            [
+                "\"35 trillion\" (35 trillion) does not match the source, which has 3.5万亿 (3.5 trillion)"
+            ]
+        );
+        assert_eq!(
+            messages("增长百分之五", "grew"),
+            ["the source has 百分之五 (5), which the translation does not"]
+        );
         let extra = findings("增长", "grew 5%", &[], &[]);
         assert_eq!((extra.len(), extra[0].span.clone()), (1, 5..7));
     }
