@@ -149,12 +149,17 @@ fn one_line(text: &str) -> String {
 fn expected(entry: &GlossaryEntry) -> String {
     let mut text = format!("\"{}\"", entry.en());
     if !entry.fields.accept.is_empty() {
-        let accepted: Vec<String> = entry
+        // Two accepted renderings are enough to show the choice.
+        let mut accepted: Vec<String> = entry
             .fields
             .accept
             .iter()
+            .take(2)
             .map(|a| format!("\"{}\"", a.trim()))
             .collect();
+        if entry.fields.accept.len() > 2 {
+            accepted.push("…".to_owned());
+        }
         text.push_str(&format!(" (or {})", accepted.join(", ")));
     }
     text
