@@ -11,7 +11,8 @@ use crate::rules::avoid_term::Occurrence;
 use crate::rules::inconsistent_term::Rendering;
 use crate::rules::missing_term::{Scope, TermInTarget};
 use crate::rules::{
-    RuleSettings, avoid_term, inconsistent_term, missing_term, number_mismatch, term_case, untranslated,
+    RuleSettings, avoid_term, inconsistent_term, missing_term, number_mismatch, term_case,
+    untranslated,
 };
 use crate::text::{LineIndex, Normalization, NormalizedText};
 
@@ -100,11 +101,26 @@ impl Checker {
     fn target_findings(&self, text: &str, scan: &TargetScan<'_>) -> Vec<RawFinding> {
         let mut findings = Vec::new();
         if self.rules.is_enabled(RuleId::AvoidTerm) {
-            findings.extend(avoid_term::findings(&self.glossary, &scan.selected_avoid, text, &scan.view));
+            findings.extend(avoid_term::findings(
+                &self.glossary,
+                &scan.selected_avoid,
+                text,
+                &scan.view,
+            ));
         }
         if self.rules.is_enabled(RuleId::TermCase) {
-            let reported: Vec<(usize, usize)> = scan.selected_avoid.iter().map(|o| (o.start, o.end)).collect();
-            findings.extend(term_case::findings(&self.glossary, &scan.correct, &reported, text, &scan.view));
+            let reported: Vec<(usize, usize)> = scan
+                .selected_avoid
+                .iter()
+                .map(|o| (o.start, o.end))
+                .collect();
+            findings.extend(term_case::findings(
+                &self.glossary,
+                &scan.correct,
+                &reported,
+                text,
+                &scan.view,
+            ));
         }
         if self.rules.is_enabled(RuleId::Untranslated) {
             findings.extend(untranslated::findings(text, |run| self.entry_for_zh(run)));
@@ -133,12 +149,22 @@ impl Checker {
     pub fn check_pair(&self, source: &str, target: &str) -> Vec<RawFinding> {
         let scan = self.scan(target);
         let mut findings = self.target_findings(target, &scan);
-        findings.extend(self.pair_findings(0, source, target, &scan, Scope::Segment).findings);
+        findings.extend(
+            self.pair_findings(0, source, target, &scan, Scope::Segment)
+                .findings,
+        );
         self.finish_raw(findings)
     }
 
     /// The source-dependent rules over one pair.
-    fn pair_findings(&self, pair: usize, source: &str, target: &str, scan: &TargetScan<'_>, scope: Scope) -> PairOutcome {
+    fn pair_findings(
+        &self,
+        pair: usize,
+        source: &str,
+        target: &str,
+        scan: &TargetScan<'_>,
+        scope: Scope,
+    ) -> PairOutcome {
         let source_hits = self.source_matcher.find_all(source);
         // Entries whose zh the source holds, in order of first occurrence, with counts.
         let mut source_counts: BTreeMap<usize, usize> = BTreeMap::new();
@@ -160,7 +186,10 @@ impl Checker {
                 .map(|&entry| TermInTarget {
                     entry: &self.glossary.entries[entry],
                     source_count: source_counts[&entry],
-                    rendered_count: renderings.iter().filter(|r| r.entry == entry && r.kind.is_correct()).count(),
+                    rendered_count: renderings
+                        .iter()
+                        .filter(|r| r.entry == entry && r.kind.is_correct())
+                        .count(),
                     rendered_spans: renderings
                         .iter()
                         .filter(|r| r.entry == entry && r.kind.is_correct())
@@ -170,20 +199,42 @@ impl Checker {
                         .selected_avoid
                         .iter()
                         .filter(|o| o.role.entry == entry)
-                        .map(|o| (scan.view.original_span(target, o.start, o.end), o.role.plural))
+                        .map(|o| {
+                            (
+                                scan.view.original_span(target, o.start, o.end),
+                                o.role.plural,
+                            )
+                        })
                         .collect(),
                 })
                 .collect();
             let avoid_reported = self.rules.is_enabled(RuleId::AvoidTerm);
-            findings.extend(missing_term::findings(&terms, target, scope, avoid_reported));
+            findings.extend(missing_term::findings(
+                &terms,
+                target,
+                scope,
+                avoid_reported,
+            ));
         }
         if self.rules.is_enabled(RuleId::NumberMismatch) {
-            let source_terms: Vec<Range<usize>> = source_hits.iter().map(|hit| hit.start..hit.end).collect();
-            let target_terms: Vec<Range<usize>> =
-                scan.matches.iter().map(|m| scan.view.original_span(target, m.start, m.end)).collect();
-            findings.extend(number_mismatch::findings(source, target, &source_terms, &target_terms));
+            let source_terms: Vec<Range<usize>> =
+                source_hits.iter().map(|hit| hit.start..hit.end).collect();
+            let target_terms: Vec<Range<usize>> = scan
+                .matches
+                .iter()
+                .map(|m| scan.view.original_span(target, m.start, m.end))
+                .collect();
+            findings.extend(number_mismatch::findings(
+                source,
+                target,
+                &source_terms,
+                &target_terms,
+            ));
         }
-        PairOutcome { findings, renderings }
+        PairOutcome {
+            findings,
+            renderings,
+        }
     }
 
     /// The renderings in `target` of the entries the source holds: for each
@@ -207,7 +258,9 @@ impl Checker {
         let mut renderings: Vec<Rendering> = Vec::new();
         let mut last: Option<(usize, usize)> = None; // (entry, end) of the last one taken
         for (entry, start, end, kind) in candidates {
-            if last.is_some_and(|(taken_entry, taken_end)| taken_entry == entry && start < taken_end) {
+            if last
+                .is_some_and(|(taken_entry, taken_end)| taken_entry == entry && start < taken_end)
+            {
                 continue;
             }
             last = Some((entry, end));
@@ -290,11 +343,20 @@ impl<'d> Locator<'d> {
         let start = segment.map.start_of(raw.span.start).min(self.text.len());
         // The end is the end of the span's last character as the file writes
         // it, so a span never takes in the tag or quote that follows it.
-        let last_char = segment.text.get(..raw.span.end).and_then(|before| before.chars().next_back());
+        let last_char = segment
+            .text
+            .get(..raw.span.end)
+            .and_then(|before| before.chars().next_back());
         let end = match last_char {
             Some(c) if raw.span.end > raw.span.start => {
-                let last_start = segment.map.start_of(raw.span.end - c.len_utf8()).min(self.text.len());
-                last_start + segment.escaping.encoded_len(self.text.get(last_start..).unwrap_or_default(), c)
+                let last_start = segment
+                    .map
+                    .start_of(raw.span.end - c.len_utf8())
+                    .min(self.text.len());
+                last_start
+                    + segment
+                        .escaping
+                        .encoded_len(self.text.get(last_start..).unwrap_or_default(), c)
             }
             _ => start,
         }

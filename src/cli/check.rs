@@ -25,13 +25,20 @@ use super::{CheckArgs, ColorChoice, FailOn, GlossaryArgs, OutputFormat};
 const CHECKED_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
 /// Bilingual formats checked when walking a folder.
-const BILINGUAL_EXTENSIONS: &[&str] = &["tsv", "csv", "xlf", "xliff", "sdlxliff", "mqxliff", "tmx", "po"];
+const BILINGUAL_EXTENSIONS: &[&str] = &[
+    "tsv", "csv", "xlf", "xliff", "sdlxliff", "mqxliff", "tmx", "po",
+];
 
 /// Where a file to check comes from, and its Chinese source if it has one.
 #[derive(Debug, Clone)]
 enum Input {
-    Stdin { source: Option<PathBuf> },
-    File { path: PathBuf, source: Option<PathBuf> },
+    Stdin {
+        source: Option<PathBuf>,
+    },
+    File {
+        path: PathBuf,
+        source: Option<PathBuf>,
+    },
 }
 
 /// What happened to one input.
@@ -85,7 +92,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         Some(source) => (single_target_with_source(&args.paths, source)?, false),
         None => collect_inputs(&args.paths, &walk, args.quiet)?,
     };
-    if args.write && inputs.iter().any(|input| matches!(input, Input::Stdin { .. })) {
+    if args.write
+        && inputs
+            .iter()
+            .any(|input| matches!(input, Input::Stdin { .. }))
+    {
         bail!("--write cannot edit stdin; use --diff to see the fixes");
     }
     let compute_fixes = args.write || format == OutputFormat::Diff;
@@ -130,7 +141,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                             "warning: {}: {target_count} {} but its source {} has {source_count}; \
                              checking the whole text against the whole source",
                             report.path,
-                            if target_count == 1 { "paragraph" } else { "paragraphs" },
+                            if target_count == 1 {
+                                "paragraph"
+                            } else {
+                                "paragraphs"
+                            },
                             display_path(&source.path)
                         )?;
                     }
@@ -273,14 +288,20 @@ struct WalkOptions {
 /// The one target of `--source`.
 fn single_target_with_source(paths: &[PathBuf], source: &Path) -> anyhow::Result<Vec<Input>> {
     let [path] = paths else {
-        bail!("--source needs exactly one target file (got {})", paths.len());
+        bail!(
+            "--source needs exactly one target file (got {})",
+            paths.len()
+        );
     };
     let source = Some(source.to_path_buf());
     if path.as_os_str() == "-" {
         return Ok(vec![Input::Stdin { source }]);
     }
     if path.is_dir() {
-        bail!("--source needs a target file, not the folder {}", path.display());
+        bail!(
+            "--source needs a target file, not the folder {}",
+            path.display()
+        );
     }
     Ok(vec![Input::File {
         path: path.clone(),
@@ -356,15 +377,12 @@ fn collect_inputs(
                     }
                 }
                 walked.sort_by(|a, b| a.1.cmp(&b.1));
-                inputs.extend(
-                    walked
-                        .into_iter()
-                        .filter(|(key, _)| in_shard(key))
-                        .map(|(_, path)| {
-                            let source = source_beside(&path, &mut folders);
-                            Input::File { path, source }
-                        }),
-                );
+                inputs.extend(walked.into_iter().filter(|(key, _)| in_shard(key)).map(
+                    |(_, path)| {
+                        let source = source_beside(&path, &mut folders);
+                        Input::File { path, source }
+                    },
+                ));
             }
             Ok(_) => {
                 if in_shard(&display_path(path)) {
@@ -490,17 +508,23 @@ fn is_checked_when_walking(path: &Path, whitelisted: bool, config: Option<&Confi
 fn is_bilingual_format(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|extension| BILINGUAL_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
+        .is_some_and(|extension| {
+            BILINGUAL_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
 }
 
 /// The language tag of `NAME.LANG.EXT`, lower-cased.
 fn language_of(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
-    stem.rsplit_once('.').map(|(_, language)| language.to_ascii_lowercase())
+    stem.rsplit_once('.')
+        .map(|(_, language)| language.to_ascii_lowercase())
 }
 
 fn is_language(tag: &str, language: &str) -> bool {
-    tag == language || tag.strip_prefix(language).is_some_and(|rest| rest.starts_with(['-', '_']))
+    tag == language
+        || tag
+            .strip_prefix(language)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
 }
 
 /// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …
@@ -522,7 +546,11 @@ fn pairing_key(path: &Path) -> Option<(PathBuf, String, String)> {
         _ => stem,
     };
     let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let folder = if folder.as_os_str().is_empty() { PathBuf::from(".") } else { folder };
+    let folder = if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder
+    };
     Some((folder, base.to_owned(), extension))
 }
 
@@ -544,11 +572,14 @@ fn source_beside(target: &Path, folders: &mut FolderListings) -> Option<PathBuf>
         .filter(|sibling| {
             is_chinese_source_name(sibling)
                 && sibling.as_path() != target
-                && pairing_key(sibling).is_some_and(|(_, base, extension)| base == key.1 && extension == key.2)
+                && pairing_key(sibling)
+                    .is_some_and(|(_, base, extension)| base == key.1 && extension == key.2)
         })
         .collect();
     sources.sort();
-    sources.first().map(|source| key.0.join(source.file_name().unwrap_or_default()))
+    sources
+        .first()
+        .map(|source| key.0.join(source.file_name().unwrap_or_default()))
 }
 
 fn display_path(path: &Path) -> String {

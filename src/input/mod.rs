@@ -8,8 +8,8 @@
 //! and fixes written in the original syntax ([`Escaping`]).
 
 mod decode;
-mod markdown;
 mod delimited;
+mod markdown;
 mod plain;
 mod po;
 mod xml;
@@ -324,7 +324,10 @@ impl Document {
             DocumentFormat::Markdown if self.source.is_some() => return Ok(plain::pairs(self)),
             DocumentFormat::Markdown => markdown::prose_segments(&self.text)
                 .into_iter()
-                .map(|target| SegmentPair { source: None, target })
+                .map(|target| SegmentPair {
+                    source: None,
+                    target,
+                })
                 .collect(),
             DocumentFormat::Tsv => delimited::pairs(self, b'\t')?,
             DocumentFormat::Csv => delimited::pairs(self, b',')?,
