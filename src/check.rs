@@ -1,12 +1,19 @@
 //! The checker: a glossary compiled once, run over documents, producing located findings.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
-use crate::finding::{Finding, Fix, RawFinding, RuleId};
+use crate::finding::{Applicability, Finding, Fix, RawFinding, RuleId};
 use crate::glossary::{Glossary, GlossaryEntry};
-use crate::input::{Document, Segment};
-use crate::matcher::CompiledMatcher;
-use crate::rules::{RuleSettings, avoid_term, term_case, untranslated};
+use crate::input::{Document, PairingScope, Segment};
+use crate::matcher::{CompiledMatcher, PhraseKind, PhraseMatch, SourceTermMatcher};
+use crate::rules::avoid_term::Occurrence;
+use crate::rules::inconsistent_term::Rendering;
+use crate::rules::missing_term::{Scope, TermInTarget};
+use crate::rules::{
+    RuleSettings, avoid_term, inconsistent_term, missing_term, number_mismatch, term_case,
+    untranslated,
+};
 use crate::text::{LineIndex, Normalization, NormalizedText};
 
 /// A glossary compiled for checking, with the rule settings of a run.
@@ -14,14 +21,31 @@ use crate::text::{LineIndex, Normalization, NormalizedText};
 pub struct Checker {
     glossary: Glossary,
     matcher: CompiledMatcher,
+    source_matcher: SourceTermMatcher,
     zh_index: HashMap<String, usize>,
     rules: RuleSettings,
+}
+
+/// One scan of a target text: the matcher's occurrences, split into correct
+/// renderings and the avoid variants that are findings.
+struct TargetScan<'m> {
+    view: NormalizedText,
+    matches: Vec<PhraseMatch>,
+    correct: Vec<Occurrence<'m>>,
+    selected_avoid: Vec<Occurrence<'m>>,
+}
+
+/// What a pair check adds to the document-wide checks.
+struct PairOutcome {
+    findings: Vec<RawFinding>,
+    renderings: Vec<Rendering>,
 }
 
 impl Checker {
     /// Compiles `glossary` with every rule at its default level.
     pub fn new(glossary: Glossary) -> Self {
         let matcher = CompiledMatcher::new(&glossary);
+        let source_matcher = SourceTermMatcher::new(&glossary);
         let zh_index = glossary
             .entries
             .iter()
@@ -31,6 +55,7 @@ impl Checker {
         Self {
             glossary,
             matcher,
+            source_matcher,
             zh_index,
             rules: RuleSettings::default(),
         }
@@ -59,30 +84,51 @@ impl Checker {
             .map(|&index| &self.glossary.entries[index])
     }
 
-    /// Runs the target-only rules over one piece of English text; spans are
-    /// byte offsets into `text`, findings sorted by position.
-    pub fn check_target(&self, text: &str) -> Vec<RawFinding> {
+    fn scan(&self, text: &str) -> TargetScan<'_> {
         let view = NormalizedText::new(text, Normalization::MATCHING);
         let matches = self.matcher.find_all(&view);
         let (correct, avoid) = avoid_term::occurrences(&self.matcher, &matches, text, &view);
-        let selected = avoid_term::select_avoid(&correct, avoid);
+        let selected_avoid = avoid_term::select_avoid(&correct, avoid);
+        TargetScan {
+            view,
+            matches,
+            correct,
+            selected_avoid,
+        }
+    }
+
+    /// The target-only rules over a scanned text (unsorted, settings not applied).
+    fn target_findings(&self, text: &str, scan: &TargetScan<'_>) -> Vec<RawFinding> {
         let mut findings = Vec::new();
         if self.rules.is_enabled(RuleId::AvoidTerm) {
-            findings.extend(avoid_term::findings(&self.glossary, &selected, text, &view));
+            findings.extend(avoid_term::findings(
+                &self.glossary,
+                &scan.selected_avoid,
+                text,
+                &scan.view,
+            ));
         }
         if self.rules.is_enabled(RuleId::TermCase) {
-            let reported: Vec<(usize, usize)> = selected.iter().map(|o| (o.start, o.end)).collect();
+            let reported: Vec<(usize, usize)> = scan
+                .selected_avoid
+                .iter()
+                .map(|o| (o.start, o.end))
+                .collect();
             findings.extend(term_case::findings(
                 &self.glossary,
-                &correct,
+                &scan.correct,
                 &reported,
                 text,
-                &view,
+                &scan.view,
             ));
         }
         if self.rules.is_enabled(RuleId::Untranslated) {
             findings.extend(untranslated::findings(text, |run| self.entry_for_zh(run)));
         }
+        findings
+    }
+
+    fn finish_raw(&self, mut findings: Vec<RawFinding>) -> Vec<RawFinding> {
         self.rules.apply(&mut findings);
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
@@ -90,14 +136,182 @@ impl Checker {
         findings
     }
 
-    /// Checks every target segment of `document`; findings are located in the
-    /// document, filtered by its inline suppressions and sorted by position.
+    /// Runs the target-only rules over one piece of English text; spans are
+    /// byte offsets into `text`, findings sorted by position.
+    pub fn check_target(&self, text: &str) -> Vec<RawFinding> {
+        let scan = self.scan(text);
+        self.finish_raw(self.target_findings(text, &scan))
+    }
+
+    /// Runs every rule over a Chinese `source` segment and its English
+    /// `target` (the document-wide `inconsistent-term` aside); spans are byte
+    /// offsets into `target`, findings sorted by position.
+    pub fn check_pair(&self, source: &str, target: &str) -> Vec<RawFinding> {
+        let scan = self.scan(target);
+        let mut findings = self.target_findings(target, &scan);
+        findings.extend(
+            self.pair_findings(0, source, target, &scan, Scope::Segment)
+                .findings,
+        );
+        self.finish_raw(findings)
+    }
+
+    /// The source-dependent rules over one pair.
+    fn pair_findings(
+        &self,
+        pair: usize,
+        source: &str,
+        target: &str,
+        scan: &TargetScan<'_>,
+        scope: Scope,
+    ) -> PairOutcome {
+        let source_hits = self.source_matcher.find_all(source);
+        // Entries whose zh the source holds, in order of first occurrence, with counts.
+        let mut source_counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut order: Vec<usize> = Vec::new();
+        for hit in &source_hits {
+            for &entry in self.source_matcher.entries_of(hit.term) {
+                let count = source_counts.entry(entry).or_default();
+                if *count == 0 {
+                    order.push(entry);
+                }
+                *count += 1;
+            }
+        }
+        let renderings = self.renderings(pair, target, scan, &source_counts);
+        let mut findings = Vec::new();
+        if self.rules.is_enabled(RuleId::MissingTerm) {
+            let terms: Vec<TermInTarget<'_>> = order
+                .iter()
+                .map(|&entry| TermInTarget {
+                    entry: &self.glossary.entries[entry],
+                    source_count: source_counts[&entry],
+                    rendered_count: renderings
+                        .iter()
+                        .filter(|r| r.entry == entry && r.kind.is_correct())
+                        .count(),
+                    rendered_spans: renderings
+                        .iter()
+                        .filter(|r| r.entry == entry && r.kind.is_correct())
+                        .map(|r| r.span.clone())
+                        .collect(),
+                    avoid_spans: scan
+                        .selected_avoid
+                        .iter()
+                        .filter(|o| o.role.entry == entry)
+                        .map(|o| {
+                            (
+                                scan.view.original_span(target, o.start, o.end),
+                                o.role.plural,
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            let avoid_reported = self.rules.is_enabled(RuleId::AvoidTerm);
+            findings.extend(missing_term::findings(
+                &terms,
+                target,
+                scope,
+                avoid_reported,
+            ));
+        }
+        if self.rules.is_enabled(RuleId::NumberMismatch) {
+            let source_terms: Vec<Range<usize>> =
+                source_hits.iter().map(|hit| hit.start..hit.end).collect();
+            let target_terms: Vec<Range<usize>> = scan
+                .matches
+                .iter()
+                .map(|m| scan.view.original_span(target, m.start, m.end))
+                .collect();
+            findings.extend(number_mismatch::findings(
+                source,
+                target,
+                &source_terms,
+                &target_terms,
+            ));
+        }
+        PairOutcome {
+            findings,
+            renderings,
+        }
+    }
+
+    /// The renderings in `target` of the entries the source holds: for each
+    /// entry, its occurrences (correct ones and reported avoid variants),
+    /// longest first, none inside another, in text order.
+    fn renderings(
+        &self,
+        pair: usize,
+        target: &str,
+        scan: &TargetScan<'_>,
+        source_counts: &BTreeMap<usize, usize>,
+    ) -> Vec<Rendering> {
+        let mut candidates: Vec<(usize, usize, usize, PhraseKind)> = scan
+            .correct
+            .iter()
+            .chain(&scan.selected_avoid)
+            .filter(|o| source_counts.contains_key(&o.role.entry))
+            .map(|o| (o.role.entry, o.start, o.end, o.role.kind))
+            .collect();
+        candidates.sort_by_key(|&(entry, start, end, _)| (entry, start, std::cmp::Reverse(end)));
+        let mut renderings: Vec<Rendering> = Vec::new();
+        let mut last: Option<(usize, usize)> = None; // (entry, end) of the last one taken
+        for (entry, start, end, kind) in candidates {
+            if last
+                .is_some_and(|(taken_entry, taken_end)| taken_entry == entry && start < taken_end)
+            {
+                continue;
+            }
+            last = Some((entry, end));
+            let span = scan.view.original_span(target, start, end);
+            renderings.push(Rendering {
+                pair,
+                found: target[span.clone()].to_owned(),
+                span,
+                entry,
+                kind,
+            });
+        }
+        renderings.sort_by_key(|r| r.span.start);
+        renderings
+    }
+
+    /// Checks every segment of `document` (and, for a bilingual document,
+    /// every source/target pair); findings are located in the document and
+    /// sorted by position.
     pub fn check_document(&self, document: &Document) -> Vec<Finding> {
+        let Ok(pairing) = document.segment_pairs() else {
+            // Reported when the document was read.
+            return Vec::new();
+        };
+        let scope = match pairing.scope {
+            PairingScope::Segments => Scope::Segment,
+            PairingScope::WholeDocument { .. } => Scope::WholeDocument,
+        };
         let mut locator = Locator::new(&document.text);
         let mut findings: Vec<Finding> = Vec::new();
-        for segment in document.target_segments() {
-            for raw in self.check_target(&segment.text) {
-                findings.push(locator.locate(&segment, raw));
+        let mut renderings: Vec<Rendering> = Vec::new();
+        for (index, pair) in pairing.pairs.iter().enumerate() {
+            let target = &pair.target.text;
+            let scan = self.scan(target);
+            let mut raw = self.target_findings(target, &scan);
+            if let Some(source) = &pair.source {
+                let outcome = self.pair_findings(index, &source.text, target, &scan, scope);
+                raw.extend(outcome.findings);
+                renderings.extend(outcome.renderings);
+            }
+            for finding in self.finish_raw(raw) {
+                findings.push(locator.locate(&pair.target, finding));
+            }
+        }
+        if self.rules.is_enabled(RuleId::InconsistentTerm) {
+            for (index, raw) in inconsistent_term::findings(&self.glossary, &renderings) {
+                let mut raw = vec![raw];
+                self.rules.apply(&mut raw);
+                for finding in raw {
+                    findings.push(locator.locate(&pairing.pairs[index].target, finding));
+                }
             }
         }
         self.finish(document, findings)
@@ -127,10 +341,26 @@ impl<'d> Locator<'d> {
     /// Places `raw`, found in `segment`, in the document.
     pub fn locate(&mut self, segment: &Segment<'_>, raw: RawFinding) -> Finding {
         let start = segment.map.start_of(raw.span.start).min(self.text.len());
-        let end = segment
-            .map
-            .start_of(raw.span.end)
-            .clamp(start, self.text.len());
+        // The end is the end of the span's last character as the file writes
+        // it, so a span never takes in the tag or quote that follows it.
+        let last_char = segment
+            .text
+            .get(..raw.span.end)
+            .and_then(|before| before.chars().next_back());
+        let end = match last_char {
+            Some(c) if raw.span.end > raw.span.start => {
+                let last_start = segment
+                    .map
+                    .start_of(raw.span.end - c.len_utf8())
+                    .min(self.text.len());
+                last_start
+                    + segment
+                        .escaping
+                        .encoded_len(self.text.get(last_start..).unwrap_or_default(), c)
+            }
+            _ => start,
+        }
+        .clamp(start, self.text.len());
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(self.text));
         let (line, column) = lines.line_column(self.text, start);
         let (end_line, end_column) = lines.line_column(self.text, end);
@@ -144,10 +374,19 @@ impl<'d> Locator<'d> {
             rule: raw.rule,
             severity: raw.severity,
             message: raw.message,
-            fix: raw.replacement.map(|(replacement, applicability)| Fix {
-                content: segment.escaping.escape(&replacement),
-                replacement,
-                applicability,
+            fix: raw.replacement.map(|(replacement, applicability)| {
+                let original = self.text.get(start..end).unwrap_or_default();
+                Fix {
+                    content: segment.escaping.escape(&replacement),
+                    // A span that takes in markup, or a replacement the field
+                    // cannot hold, is shown but never written.
+                    applicability: if segment.escaping.can_replace(original, &replacement) {
+                        applicability
+                    } else {
+                        Applicability::Suggestion
+                    },
+                    replacement,
+                }
             }),
             term: raw.term,
         }

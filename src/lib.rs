@@ -16,6 +16,7 @@ pub mod fix;
 pub mod glossary;
 pub mod input;
 pub mod matcher;
+pub mod numbers;
 pub mod report;
 pub mod rules;
 pub mod shard;

@@ -148,6 +148,85 @@ impl CompiledMatcher {
     }
 }
 
+/// An occurrence of a glossary `zh` term in a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceMatch {
+    /// Byte span in the source text as written.
+    pub start: usize,
+    /// End of the span in the source text as written.
+    pub end: usize,
+    /// Index into [`SourceTermMatcher::entries_of`].
+    pub term: usize,
+}
+
+/// Every Chinese term of a glossary in one automaton, for source text.
+///
+/// Terms are normalised as English phrases are (full-width forms, quotes,
+/// whitespace); the scan is leftmost-longest and non-overlapping, so a longer
+/// term wins over a term it contains (晾晒比拼机制 before 比拼).
+#[derive(Debug, Clone)]
+pub struct SourceTermMatcher {
+    automaton: Option<AhoCorasick>,
+    entries: Vec<Vec<usize>>,
+}
+
+impl SourceTermMatcher {
+    /// Compiles the `zh` terms of `glossary`.
+    pub fn new(glossary: &Glossary) -> Self {
+        let mut terms: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<usize>> = Vec::new();
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        for (index, entry) in glossary.entries.iter().enumerate() {
+            let Some(zh) = entry.zh() else { continue };
+            let folded = normalize_phrase(zh, Normalization::MATCHING);
+            if folded.is_empty() {
+                continue;
+            }
+            match by_text.get(&folded) {
+                Some(&term) => entries[term].push(index),
+                None => {
+                    by_text.insert(folded.clone(), terms.len());
+                    terms.push(folded);
+                    entries.push(vec![index]);
+                }
+            }
+        }
+        let automaton = if terms.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&terms)
+                .ok()
+        };
+        Self { automaton, entries }
+    }
+
+    /// The glossary entries (indices) whose `zh` is term `term`.
+    pub fn entries_of(&self, term: usize) -> &[usize] {
+        self.entries.get(term).map_or(&[], Vec::as_slice)
+    }
+
+    /// The terms in `source`, leftmost-longest, spans in `source` as written.
+    pub fn find_all(&self, source: &str) -> Vec<SourceMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let view = NormalizedText::new(source, Normalization::MATCHING);
+        automaton
+            .find_iter(view.as_str())
+            .map(|found| {
+                let span = view.original_span(source, found.start(), found.end());
+                SourceMatch {
+                    start: span.start,
+                    end: span.end,
+                    term: found.pattern().as_usize(),
+                }
+            })
+            .collect()
+    }
+}
+
 #[derive(Default)]
 struct PatternSetBuilder {
     patterns: Vec<Pattern>,
@@ -257,6 +336,23 @@ mod tests {
                 text[span].to_owned()
             })
             .collect()
+    }
+
+    #[test]
+    fn longest_source_term_wins() {
+        let glossary = load_str(
+            "name: t\nterms:\n  - zh: 比拼\n    en: competition\n  - zh: 晾晒比拼机制\n    en: public performance review mechanism\n",
+            std::path::Path::new("t.yaml"),
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        let matcher = SourceTermMatcher::new(&glossary);
+        let text = "建立晾晒比拼机制，开展比拼";
+        let found: Vec<(&str, &[usize])> = matcher
+            .find_all(text)
+            .iter()
+            .map(|m| (&text[m.start..m.end], matcher.entries_of(m.term)))
+            .collect();
+        assert_eq!(found, [("晾晒比拼机制", &[1][..]), ("比拼", &[0][..])]);
     }
 
     #[test]

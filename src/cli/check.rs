@@ -12,22 +12,33 @@ use rayon::prelude::*;
 
 use termlint::config::Config;
 use termlint::fix::{fix_until_stable, write_atomically};
-use termlint::input::{Document, ReadOutcome, TextEncoding, document_from_bytes};
+use termlint::input::{Document, ReadOutcome, TextEncoding, document_from_bytes, read_document};
 use termlint::report::{self, FileReport, Summary};
 use termlint::shard::Shard;
 use termlint::{Checker, Glossary, Severity};
 
 use super::{CheckArgs, ColorChoice, FailOn, GlossaryArgs, OutputFormat};
 
-/// File extensions checked when walking a folder (files named on the command
-/// line are always checked).
+/// Plain-text extensions checked when walking a folder (files named on the
+/// command line are always checked). `NAME.zh.EXT` files among them are
+/// Chinese sources, paired with `NAME.en.EXT` or `NAME.EXT` beside them.
 const CHECKED_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
-/// Where a file to check comes from.
+/// Bilingual formats checked when walking a folder.
+const BILINGUAL_EXTENSIONS: &[&str] = &[
+    "tsv", "csv", "xlf", "xliff", "sdlxliff", "mqxliff", "tmx", "po",
+];
+
+/// Where a file to check comes from, and its Chinese source if it has one.
 #[derive(Debug, Clone)]
 enum Input {
-    Stdin,
-    File(PathBuf),
+    Stdin {
+        source: Option<PathBuf>,
+    },
+    File {
+        path: PathBuf,
+        source: Option<PathBuf>,
+    },
 }
 
 /// What happened to one input.
@@ -77,8 +88,15 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         globs: args.globs.clone(),
         shard: args.shard,
     };
-    let (inputs, mut had_error) = collect_inputs(&args.paths, &walk, args.quiet)?;
-    if args.write && inputs.iter().any(|input| matches!(input, Input::Stdin)) {
+    let (inputs, mut had_error) = match &args.source {
+        Some(source) => (single_target_with_source(&args.paths, source)?, false),
+        None => collect_inputs(&args.paths, &walk, args.quiet)?,
+    };
+    if args.write
+        && inputs
+            .iter()
+            .any(|input| matches!(input, Input::Stdin { .. }))
+    {
         bail!("--write cannot edit stdin; use --diff to see the fixes");
     }
     let compute_fixes = args.write || format == OutputFormat::Diff;
@@ -113,6 +131,24 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             } => {
                 if args.verbose {
                     writeln!(stderr, "checked {} ({})", report.path, document.encoding)?;
+                }
+                if let (Some((source_count, target_count)), Some(source)) =
+                    (document.paragraph_mismatch(), &document.source)
+                {
+                    if !args.quiet {
+                        writeln!(
+                            stderr,
+                            "warning: {}: {target_count} {} but its source {} has {source_count}; \
+                             checking the whole text against the whole source",
+                            report.path,
+                            if target_count == 1 {
+                                "paragraph"
+                            } else {
+                                "paragraphs"
+                            },
+                            display_path(&source.path)
+                        )?;
+                    }
                 }
                 if args.write && fixes > 0 {
                     match write_fixes(&document, &report) {
@@ -249,8 +285,33 @@ struct WalkOptions {
     shard: Option<Shard>,
 }
 
-/// Expands the command-line paths into files, walking folders. Returns the
-/// inputs and whether a path could not be read.
+/// The one target of `--source`.
+fn single_target_with_source(paths: &[PathBuf], source: &Path) -> anyhow::Result<Vec<Input>> {
+    let [path] = paths else {
+        bail!(
+            "--source needs exactly one target file (got {})",
+            paths.len()
+        );
+    };
+    let source = Some(source.to_path_buf());
+    if path.as_os_str() == "-" {
+        return Ok(vec![Input::Stdin { source }]);
+    }
+    if path.is_dir() {
+        bail!(
+            "--source needs a target file, not the folder {}",
+            path.display()
+        );
+    }
+    Ok(vec![Input::File {
+        path: path.clone(),
+        source,
+    }])
+}
+
+/// Expands the command-line paths into files, walking folders, each
+/// plain-text target paired with a Chinese source found beside it. Returns
+/// the inputs and whether a path could not be read.
 fn collect_inputs(
     paths: &[PathBuf],
     walk: &WalkOptions,
@@ -265,10 +326,11 @@ fn collect_inputs(
     let mut inputs = Vec::new();
     let mut had_error = false;
     let in_shard = |key: &str| walk.shard.is_none_or(|shard| shard.contains(key));
+    let mut folders = FolderListings::default();
     for path in paths {
         if path.as_os_str() == "-" {
             if in_shard("-") {
-                inputs.push(Input::Stdin);
+                inputs.push(Input::Stdin { source: None });
             }
             continue;
         }
@@ -315,16 +377,24 @@ fn collect_inputs(
                     }
                 }
                 walked.sort_by(|a, b| a.1.cmp(&b.1));
-                inputs.extend(
-                    walked
-                        .into_iter()
-                        .filter(|(key, _)| in_shard(key))
-                        .map(|(_, path)| Input::File(path)),
-                );
+                inputs.extend(walked.into_iter().filter(|(key, _)| in_shard(key)).map(
+                    |(_, path)| {
+                        let source = source_beside(&path, &mut folders);
+                        Input::File { path, source }
+                    },
+                ));
             }
             Ok(_) => {
                 if in_shard(&display_path(path)) {
-                    inputs.push(Input::File(path.clone()));
+                    let source = if is_chinese_source_name(path) {
+                        None
+                    } else {
+                        source_beside(path, &mut folders)
+                    };
+                    inputs.push(Input::File {
+                        path: path.clone(),
+                        source,
+                    });
                 }
             }
             Err(error) => {
@@ -415,6 +485,9 @@ fn eprintln_unless(quiet: bool, line: &str) {
 /// wanted by `--glob` (`whitelisted`: the walker already filtered), else by
 /// the configuration's `include`, else by its extension.
 fn is_checked_when_walking(path: &Path, whitelisted: bool, config: Option<&Config>) -> bool {
+    if is_bilingual_format(path) {
+        return true;
+    }
     if is_chinese_source_name(path) || config.is_some_and(|config| config.is_source(path)) {
         return false;
     }
@@ -431,17 +504,82 @@ fn is_checked_when_walking(path: &Path, whitelisted: bool, config: Option<&Confi
         })
 }
 
-/// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …
-fn is_chinese_source_name(path: &Path) -> bool {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
+/// Whether `path` has the extension of a bilingual format (TSV, CSV, XLIFF, TMX, PO).
+fn is_bilingual_format(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|extension| {
+            BILINGUAL_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
+}
+
+/// The language tag of `NAME.LANG.EXT`, lower-cased.
+fn language_of(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
     stem.rsplit_once('.')
         .map(|(_, language)| language.to_ascii_lowercase())
-        .is_some_and(|language| {
-            language == "zh" || language.starts_with("zh-") || language.starts_with("zh_")
+}
+
+fn is_language(tag: &str, language: &str) -> bool {
+    tag == language
+        || tag
+            .strip_prefix(language)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
+}
+
+/// `NAME.zh.EXT`, `NAME.zh-CN.EXT`, `NAME.zh_Hans.EXT` …
+fn is_chinese_source_name(path: &Path) -> bool {
+    language_of(path).is_some_and(|language| is_language(&language, "zh"))
+}
+
+/// What pairs a plain-text target with its source: folder, name without its
+/// `zh`/`en` tag, extension.
+fn pairing_key(path: &Path) -> Option<(PathBuf, String, String)> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    if !CHECKED_EXTENSIONS.contains(&extension.as_str()) {
+        return None;
+    }
+    let stem = path.file_stem()?.to_str()?;
+    let base = match stem.rsplit_once('.') {
+        Some((base, language)) if is_language(&language.to_ascii_lowercase(), "zh") => base,
+        Some((base, language)) if is_language(&language.to_ascii_lowercase(), "en") => base,
+        _ => stem,
+    };
+    let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let folder = if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder
+    };
+    Some((folder, base.to_owned(), extension))
+}
+
+/// Folder listings read while pairing targets with sources, each read once.
+#[derive(Default)]
+struct FolderListings(std::collections::HashMap<PathBuf, Vec<PathBuf>>);
+
+/// The Chinese source `NAME.zh.EXT` beside the plain-text target
+/// `NAME.en.EXT` or `NAME.EXT`.
+fn source_beside(target: &Path, folders: &mut FolderListings) -> Option<PathBuf> {
+    let key = pairing_key(target)?;
+    let siblings = folders.0.entry(key.0.clone()).or_insert_with(|| {
+        std::fs::read_dir(&key.0)
+            .map(|entries| entries.flatten().map(|entry| entry.path()).collect())
+            .unwrap_or_default()
+    });
+    let mut sources: Vec<&PathBuf> = siblings
+        .iter()
+        .filter(|sibling| {
+            is_chinese_source_name(sibling)
+                && sibling.as_path() != target
+                && pairing_key(sibling)
+                    .is_some_and(|(_, base, extension)| base == key.1 && extension == key.2)
         })
+        .collect();
+    sources.sort();
+    sources
+        .first()
+        .map(|source| key.0.join(source.file_name().unwrap_or_default()))
 }
 
 fn display_path(path: &Path) -> String {
@@ -455,25 +593,37 @@ fn check_input(
     forced: Option<TextEncoding>,
     compute_fixes: bool,
 ) -> Outcome {
-    let (path, bytes) = match input {
-        Input::Stdin => {
+    let (path, bytes, source) = match input {
+        Input::Stdin { source } => {
             let mut bytes = Vec::new();
             if let Err(error) = std::io::stdin().lock().read_to_end(&mut bytes) {
                 return Outcome::Failed(anyhow::Error::new(error).context("<stdin>"));
             }
-            (PathBuf::from("<stdin>"), bytes)
+            (PathBuf::from("<stdin>"), bytes, source)
         }
-        Input::File(path) => match std::fs::read(path) {
-            Ok(bytes) => (path.clone(), bytes),
+        Input::File { path, source } => match std::fs::read(path) {
+            Ok(bytes) => (path.clone(), bytes, source),
             Err(error) => return Outcome::Failed(termlint::Error::io(path, error).into()),
         },
     };
     let shown = display_path(&path);
-    let document = match document_from_bytes(&path, &bytes, forced) {
+    let mut document = match document_from_bytes(&path, &bytes, forced) {
         Ok(ReadOutcome::Text(document)) => document,
         Ok(ReadOutcome::Binary) => return Outcome::Binary(shown),
         Err(error) => return Outcome::Failed(error.into()),
     };
+    if let Some(source_path) = source {
+        match read_document(source_path, forced) {
+            Ok(ReadOutcome::Text(source)) => document = document.with_source(source),
+            Ok(ReadOutcome::Binary) => {
+                return Outcome::Failed(anyhow::anyhow!(
+                    "{}: the source is a binary file",
+                    display_path(source_path)
+                ));
+            }
+            Err(error) => return Outcome::Failed(error.into()),
+        }
+    }
     let findings = checker.check_document(&document);
     if compute_fixes && document.encode(&document.text) != bytes {
         // Writing back would change bytes outside the fixed spans (an

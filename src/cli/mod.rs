@@ -131,6 +131,11 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub glossary: GlossaryArgs,
 
+    /// The Chinese source of a single plain-text target (bilingual mode):
+    /// paragraphs are paired, blank-line separated.
+    #[arg(short = 's', long, value_name = "FILE", help_heading = "Input")]
+    pub source: Option<PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,

@@ -7,6 +7,9 @@
 
 pub mod avoid_term;
 pub mod catalog;
+pub mod inconsistent_term;
+pub mod missing_term;
+pub mod number_mismatch;
 pub mod term_case;
 pub mod untranslated;
 
