@@ -3,6 +3,7 @@
 pub mod check;
 pub mod init;
 pub mod rules;
+pub mod glossary;
 
 use std::path::PathBuf;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
+    /// Maintain glossaries: lint, fmt, stats, lookup, import, export, coverage, diff.
+    Glossary(glossary::GlossaryArgs),
 }
 
 /// Arguments of `termlint init`.
