@@ -58,6 +58,30 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Exchange formats of `import` and `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExchangeChoice {
+    /// Comma-separated values, one row per entry.
+    Csv,
+    /// Tab-separated values, one row per entry.
+    Tsv,
+    /// TBX v3 TBX-Basic (CAT tools: MultiTerm, memoQ, Trados); TBX v2 is read too.
+    Tbx,
+    /// The glossary document as JSON.
+    Json,
+}
+
+impl From<ExchangeChoice> for ExchangeFormat {
+    fn from(choice: ExchangeChoice) -> Self {
+        match choice {
+            ExchangeChoice::Csv => Self::Csv,
+            ExchangeChoice::Tsv => Self::Tsv,
+            ExchangeChoice::Tbx => Self::Tbx,
+            ExchangeChoice::Json => Self::Json,
+        }
+    }
+}
+
 /// Arguments of `glossary lint`.
 #[derive(Debug, Clone, Args)]
 pub struct LintArgs {
@@ -117,7 +141,7 @@ pub struct LookupArgs {
 pub struct ImportArgs {
     /// Format of the input file.
     #[arg(long, value_enum)]
-    pub from: ExchangeFormat,
+    pub from: ExchangeChoice,
     /// The file to import.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -134,7 +158,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
-    pub to: ExchangeFormat,
+    pub to: ExchangeChoice,
     /// Glossary files or folders. Default: the shipped glossary.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -314,7 +338,7 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<u8> {
         })?
         .with_context(|| format!("{}: binary file", args.file.display()))?
         .0;
-    let mut imported = exchange::import(&text, &args.file, args.from)?;
+    let mut imported = exchange::import(&text, &args.file, args.from.into())?;
     if let Some(name) = &args.name {
         imported.document.name.clone_from(name);
     }
@@ -329,7 +353,7 @@ fn run_import(args: &ImportArgs) -> anyhow::Result<u8> {
 fn run_export(args: &ExportArgs) -> anyhow::Result<u8> {
     let glossary = glossary_or_embedded(&args.paths)?;
     let document = document_of(&glossary);
-    let text = exchange::export(&document, args.to)?;
+    let text = exchange::export(&document, args.to.into())?;
     write_output(args.output.as_deref(), &text)?;
     Ok(0)
 }
