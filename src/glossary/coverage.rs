@@ -28,6 +28,7 @@ pub const CORPUS_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct EntryCount {
     /// Occurrences of `zh`.
+    #[serde(rename = "zh_occurrences")]
     pub zh: usize,
     /// Occurrences of `en`.
     pub approved: usize,

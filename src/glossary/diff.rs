@@ -242,17 +242,28 @@ fn label(fields: &EntryFields) -> &str {
 pub fn word_diff(old: &str, new: &str) -> String {
     let diff = TextDiff::from_words(old, new);
     let mut out = String::new();
+    // Runs of one kind of change are marked once.
+    let mut run: Option<(ChangeTag, String)> = None;
+    let flush = |out: &mut String, run: Option<(ChangeTag, String)>| match run {
+        Some((ChangeTag::Delete, text)) => {
+            let _ = write!(out, "[-{text}-]");
+        }
+        Some((ChangeTag::Insert, text)) => {
+            let _ = write!(out, "{{+{text}+}}");
+        }
+        Some((ChangeTag::Equal, text)) => out.push_str(&text),
+        None => {}
+    };
     for change in diff.iter_all_changes() {
-        match change.tag() {
-            ChangeTag::Equal => out.push_str(change.value()),
-            ChangeTag::Delete => {
-                let _ = write!(out, "[-{}-]", change.value());
-            }
-            ChangeTag::Insert => {
-                let _ = write!(out, "{{+{}+}}", change.value());
+        match &mut run {
+            Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
+            _ => {
+                flush(&mut out, run.take());
+                run = Some((change.tag(), change.value().to_owned()));
             }
         }
     }
+    flush(&mut out, run);
     out
 }
 

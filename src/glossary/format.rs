@@ -173,6 +173,7 @@ fn sort_key(fields: &EntryFields) -> (bool, String) {
 
 /// A unified diff from `old` to `new` for `--check`.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    let path = path.trim_start_matches("./").trim_start_matches('/');
     let diff = TextDiff::from_lines(old, new);
     diff.unified_diff()
         .context_radius(2)

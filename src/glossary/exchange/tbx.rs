@@ -360,7 +360,9 @@ fn end_element(
     if in_header {
         match name.as_str() {
             "title" if title.is_none() => *title = Some(capture.text.trim().to_owned()),
-            "p" => description.push(capture.text.trim().to_owned()),
+            "p" if path_stack.iter().any(|element| element == "sourceDesc") => {
+                description.push(capture.text.trim().to_owned());
+            }
             _ => {}
         }
         return;
@@ -536,7 +538,7 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
     if !ignored.is_empty() {
         let mut languages: Vec<String> = ignored
             .into_iter()
-            .map(|(lang, count)| format!("{lang} ({count} terms)"))
+            .map(|(lang, count)| format!("{lang} ({count} term{})", if count == 1 { "" } else { "s" }))
             .collect();
         languages.sort();
         notes.push(format!("ignored languages other than Chinese and English: {}", languages.join(", ")));
