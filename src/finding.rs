@@ -44,8 +44,8 @@ impl fmt::Display for Severity {
 /// codes: a second id type carried by `Finding` would make every reporter and
 /// [`crate::rules::RuleSettings`] branch on which kind of finding it prints.
 /// The lint ids are extra variants after the check rules, so the check rules'
-/// ids, their order and [`RuleId::ALL`] stay as they were; [`RuleId::GLOSSARY_LINT`]
-/// lists the lint ids and [`RuleId::parse`] accepts both.
+/// ids, their order, [`RuleId::ALL`] and [`RuleId::parse`] stay as they were;
+/// [`RuleId::GLOSSARY_LINT`] and [`RuleId::parse_glossary_lint`] are the lint side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {
@@ -144,12 +144,17 @@ impl RuleId {
         Self::ExampleFailed,
     ];
 
-    /// Parses a rule id (a check rule or a glossary lint check) as written in
-    /// output and configuration.
+    /// Parses a `check` rule id as written in output and configuration
+    /// (suppression comments, `--rule`, `explain`); lint ids are not rules
+    /// one can configure for `check`, see [`RuleId::parse_glossary_lint`].
     pub fn parse(id: &str) -> Option<Self> {
-        Self::ALL
+        Self::ALL.into_iter().find(|rule| rule.as_str() == id)
+    }
+
+    /// Parses a `glossary lint` check id.
+    pub fn parse_glossary_lint(id: &str) -> Option<Self> {
+        Self::GLOSSARY_LINT
             .into_iter()
-            .chain(Self::GLOSSARY_LINT)
             .find(|rule| rule.as_str() == id)
     }
 
@@ -254,4 +259,22 @@ pub struct RawFinding {
     pub replacement: Option<(String, Applicability)>,
     /// The glossary entry involved, if any.
     pub term: Option<TermRef>,
+}
+
+#[cfg(test)]
+mod rule_id_tests {
+    use super::RuleId;
+
+    #[test]
+    fn lint_ids_round_trip_and_stay_apart_from_check_rules() {
+        for rule in RuleId::GLOSSARY_LINT {
+            assert_eq!(RuleId::parse_glossary_lint(rule.as_str()), Some(rule));
+            assert_eq!(RuleId::parse(rule.as_str()), None);
+            assert!(rule.is_glossary_lint());
+        }
+        for rule in RuleId::ALL {
+            assert_eq!(RuleId::parse(rule.as_str()), Some(rule));
+            assert!(!rule.is_glossary_lint());
+        }
+    }
 }

@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/glossary-tools").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/glossary-tools")
+        .join(name)
 }
 
 fn termlint() -> Command {
@@ -16,7 +18,13 @@ fn termlint() -> Command {
 }
 
 fn stdout_of(command: &mut Command) -> String {
-    String::from_utf8_lossy(&command.output().unwrap_or_else(|error| panic!("{error}")).stdout).into_owned()
+    String::from_utf8_lossy(
+        &command
+            .output()
+            .unwrap_or_else(|error| panic!("{error}"))
+            .stdout,
+    )
+    .into_owned()
 }
 
 fn json_of(command: &mut Command) -> serde_json::Value {
@@ -61,7 +69,15 @@ fn lint_reports_each_problem_exactly_once_and_located() {
     ];
     let expected: Vec<(String, u64, u64, String, String)> = expected
         .iter()
-        .map(|(path, line, rule, severity)| ((*path).to_owned(), *line, 5, (*rule).to_owned(), (*severity).to_owned()))
+        .map(|(path, line, rule, severity)| {
+            (
+                (*path).to_owned(),
+                *line,
+                5,
+                (*rule).to_owned(),
+                (*severity).to_owned(),
+            )
+        })
         .collect();
     assert_eq!(found, expected);
     assert_eq!(report["summary"]["errors"], 7);
@@ -73,11 +89,21 @@ fn lint_uses_the_check_reporters_and_exit_codes() {
         .args(["glossary", "lint", "lint"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("error[duplicate-zh]: duplicate term \"全会\": already defined at lint/a.yaml:4:5"))
+        .stdout(predicate::str::contains(
+            "error[duplicate-zh]: duplicate term \"全会\": already defined at lint/a.yaml:4:5",
+        ))
         .stdout(predicate::str::contains("--> lint/b.yaml:4:5"))
-        .stdout(predicate::str::contains("found 7 errors, 4 warnings, 1 info in 2 files"));
-    termlint().args(["glossary", "lint", "lint", "--fail-on", "never"]).assert().code(0);
-    termlint().args(["glossary", "lint", "coverage/glossary.yaml"]).assert().code(0);
+        .stdout(predicate::str::contains(
+            "found 7 errors, 4 warnings, 1 info in 2 files",
+        ));
+    termlint()
+        .args(["glossary", "lint", "lint", "--fail-on", "never"])
+        .assert()
+        .code(0);
+    termlint()
+        .args(["glossary", "lint", "coverage/glossary.yaml"])
+        .assert()
+        .code(0);
     termlint()
         .args(["glossary", "lint", "lint/b.yaml", "--fail-on", "info"])
         .assert()
@@ -89,7 +115,8 @@ fn lint_uses_the_check_reporters_and_exit_codes() {
 fn lint_reports_a_malformed_file_with_exit_2() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let bad = folder.path().join("bad.yaml");
-    std::fs::write(&bad, "name: x\nterms:\n  - en: a\n    colour: red\n").unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(&bad, "name: x\nterms:\n  - en: a\n    colour: red\n")
+        .unwrap_or_else(|error| panic!("{error}"));
     termlint()
         .args(["glossary", "lint"])
         .arg(&bad)
@@ -118,13 +145,18 @@ fn shipped_glossary_lints_clean() {
 #[test]
 fn shipped_glossary_lint_runs() {
     // Whatever it finds, linting the embedded glossary never fails to run.
-    let output = termlint().args(["glossary", "lint", "--format", "json"]).output().unwrap_or_else(|error| panic!("{error}"));
+    let output = termlint()
+        .args(["glossary", "lint", "--format", "json"])
+        .output()
+        .unwrap_or_else(|error| panic!("{error}"));
     assert!(matches!(output.status.code(), Some(0 | 1)));
 }
 
 fn temp_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
-    let path = folder.path().join(Path::new(name).file_name().unwrap_or_default());
+    let path = folder
+        .path()
+        .join(Path::new(name).file_name().unwrap_or_default());
     std::fs::copy(fixture(name), &path).unwrap_or_else(|error| panic!("{error}"));
     (folder, path)
 }
@@ -132,7 +164,10 @@ fn temp_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
 fn comments_of(text: &str) -> Vec<String> {
     let mut comments: Vec<String> = text
         .lines()
-        .filter_map(|line| line.find('#').map(|index| line[index..].trim_end().to_owned()))
+        .filter_map(|line| {
+            line.find('#')
+                .map(|index| line[index..].trim_end().to_owned())
+        })
         .collect();
     comments.sort();
     comments
@@ -148,17 +183,42 @@ fn fmt_keeps_every_comment_and_check_exits_1_then_0() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("-  - en: 8-8 Strategy"))
-        .stdout(predicate::str::contains("+  - zh: \"八八战略\"  # since 2003"))
+        .stdout(predicate::str::contains(
+            "+  - zh: \"八八战略\"  # since 2003",
+        ))
         .stderr(predicate::str::contains("1 file is not formatted"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), original, "--check changes nothing");
-    termlint().args(["glossary", "fmt"]).arg(&path).assert().code(0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        original,
+        "--check changes nothing"
+    );
+    termlint()
+        .args(["glossary", "fmt"])
+        .arg(&path)
+        .assert()
+        .code(0);
     let formatted = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(comments_of(&formatted), comments_of(&original));
-    assert!(formatted.find("八八战略") < formatted.find("共同富裕"), "sorted by zh");
-    assert!(formatted.find("共同富裕") < formatted.find("deadlines"), "target-only entries last");
-    termlint().args(["glossary", "fmt", "--check"]).arg(&path).assert().code(0).stdout("");
+    assert!(
+        formatted.find("八八战略") < formatted.find("共同富裕"),
+        "sorted by zh"
+    );
+    assert!(
+        formatted.find("共同富裕") < formatted.find("deadlines"),
+        "target-only entries last"
+    );
+    termlint()
+        .args(["glossary", "fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("");
     // The formatted file loads as the same glossary.
-    termlint().args(["glossary", "lint", "--fail-on", "never"]).arg(&path).assert().code(0);
+    termlint()
+        .args(["glossary", "lint", "--fail-on", "never"])
+        .arg(&path)
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -170,30 +230,55 @@ fn fmt_refuses_a_file_whose_comments_it_cannot_place() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot format: top-level keys must be block-mapping keys"));
+        .stderr(predicate::str::contains(
+            "cannot format: top-level keys must be block-mapping keys",
+        ));
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), original);
 }
 
 #[test]
 fn round_trip_fixture_is_formatted() {
-    termlint().args(["glossary", "fmt", "--check", "roundtrip-50.yaml"]).assert().code(0);
+    termlint()
+        .args(["glossary", "fmt", "--check", "roundtrip-50.yaml"])
+        .assert()
+        .code(0);
 }
 
 fn round_trip(format: &str) {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let exported = folder.path().join(format!("export.{format}"));
     termlint()
-        .args(["glossary", "export", "--to", format, "roundtrip-50.yaml", "-o"])
+        .args([
+            "glossary",
+            "export",
+            "--to",
+            format,
+            "roundtrip-50.yaml",
+            "-o",
+        ])
         .arg(&exported)
         .assert()
         .code(0);
     let mut import = termlint();
-    import.args(["glossary", "import", "--from", format, "--name", "Round-trip fixture"]).arg(&exported);
+    import
+        .args([
+            "glossary",
+            "import",
+            "--from",
+            format,
+            "--name",
+            "Round-trip fixture",
+        ])
+        .arg(&exported);
     let yaml = stdout_of(&mut import);
     let original = std::fs::read_to_string(fixture("roundtrip-50.yaml")).unwrap_or_default();
     // Compare the entries: everything after `terms:` (TBX keeps the
     // description too; CSV has no place for it).
-    let terms = |text: &str| text.split_once("\nterms:\n").map(|(_, terms)| terms.to_owned()).unwrap_or_default();
+    let terms = |text: &str| {
+        text.split_once("\nterms:\n")
+            .map(|(_, terms)| terms.to_owned())
+            .unwrap_or_default()
+    };
     assert_eq!(terms(&yaml), terms(&original), "{format} round trip");
     assert_eq!(original.matches("\n  - ").count(), 50);
 }
@@ -215,7 +300,9 @@ fn tbx_round_trip_is_lossless() {
     export.args(["glossary", "export", "--to", "tbx", "roundtrip-50.yaml"]);
     let tbx = stdout_of(&mut export);
     assert!(tbx.contains("<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"));
-    assert!(tbx.contains("<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>"));
+    assert!(
+        tbx.contains("<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>")
+    );
 }
 
 #[test]
@@ -260,20 +347,38 @@ fn imported_tbx_lints_and_loads() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let yaml = folder.path().join("imported.yaml");
     termlint()
-        .args(["glossary", "import", "--from", "tbx", "cat-tool-export.tbx", "-o"])
+        .args([
+            "glossary",
+            "import",
+            "--from",
+            "tbx",
+            "cat-tool-export.tbx",
+            "-o",
+        ])
         .arg(&yaml)
         .assert()
         .code(0);
-    termlint().args(["glossary", "fmt", "--check"]).arg(&yaml).assert().code(0);
-    termlint().args(["glossary", "lint", "--fail-on", "error"]).arg(&yaml).assert().code(0);
+    termlint()
+        .args(["glossary", "fmt", "--check"])
+        .arg(&yaml)
+        .assert()
+        .code(0);
+    termlint()
+        .args(["glossary", "lint", "--fail-on", "error"])
+        .arg(&yaml)
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn malformed_tbx_is_a_located_error() {
     let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
     let bad = folder.path().join("bad.tbx");
-    std::fs::write(&bad, "<tbx>\n  <text><body><conceptEntry>&nope;</conceptEntry></body></text>\n</tbx>\n")
-        .unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(
+        &bad,
+        "<tbx>\n  <text><body><conceptEntry>&nope;</conceptEntry></body></text>\n</tbx>\n",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
     termlint()
         .args(["glossary", "import", "--from", "tbx"])
         .arg(&bad)
@@ -317,12 +422,15 @@ fn coverage_matches_the_hand_count() {
         })
         .unwrap_or_default();
     // (zh, zh occurrences, approved, accepted, avoided) as counted by hand in coverage/expected.txt.
-    assert_eq!(counts, [
-        ("八八战略", 2, 1, 1, 3),
-        ("时间节点", 1, 1, 1, 1),
-        ("撤地建市", 0, 0, 0, 0),
-        ("共同富裕", 0, 0, 0, 0)
-    ]);
+    assert_eq!(
+        counts,
+        [
+            ("八八战略", 2, 1, 1, 3),
+            ("时间节点", 1, 1, 1, 1),
+            ("撤地建市", 0, 0, 0, 0),
+            ("共同富裕", 0, 0, 0, 0)
+        ]
+    );
     let never: Vec<&str> = report["never_seen"]
         .as_array()
         .map(|entries| entries.iter().filter_map(|e| e["zh"].as_str()).collect())
@@ -330,20 +438,46 @@ fn coverage_matches_the_hand_count() {
     assert_eq!(never, ["撤地建市", "共同富裕"]);
     let top: Vec<(&str, u64)> = report["top_avoided"]
         .as_array()
-        .map(|entries| entries.iter().map(|e| (e["phrase"].as_str().unwrap_or_default(), e["count"].as_u64().unwrap_or(0))).collect())
+        .map(|entries| {
+            entries
+                .iter()
+                .map(|e| {
+                    (
+                        e["phrase"].as_str().unwrap_or_default(),
+                        e["count"].as_u64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    assert_eq!(top, [("88th Strategy", 2), ("Eighty-Eight Strategy", 1), ("time node", 1)]);
+    assert_eq!(
+        top,
+        [
+            ("88th Strategy", 2),
+            ("Eighty-Eight Strategy", 1),
+            ("time node", 1)
+        ]
+    );
 }
 
 #[test]
 fn coverage_human_report() {
     termlint()
-        .args(["glossary", "coverage", "coverage/corpus", "--no-default-glossary", "-g", "coverage/glossary.yaml"])
+        .args([
+            "glossary",
+            "coverage",
+            "coverage/corpus",
+            "--no-default-glossary",
+            "-g",
+            "coverage/glossary.yaml",
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("2 of 4 entries seen in 3 files"))
         .stdout(predicate::str::contains("never seen (2):"))
-        .stdout(predicate::str::contains("2  \"88th Strategy\" (for 八八战略; use \"8-8 Strategy\")"));
+        .stdout(predicate::str::contains(
+            "2  \"88th Strategy\" (for 八八战略; use \"8-8 Strategy\")",
+        ));
 }
 
 #[test]
@@ -356,7 +490,10 @@ fn diff_shows_added_removed_and_changed_fields() {
         .stdout(predicate::str::contains("removed 对标对表 → benchmark  (diff/old.yaml:10:5)"))
         .stdout(predicate::str::contains("changed 八八战略  (diff/old.yaml:3:5 → diff/new.yaml:3:5)\n  + accept: \"Double-Eight Strategy\"\n  + avoid: \"Eighty-Eight Strategy\"\n  - severity: \"error\"\n  + severity: \"warning\"\n  - source: \"unverified\"\n  + source: \"Xinhua, 2023\""))
         .stdout(predicate::str::contains("1 added, 1 removed, 1 changed"));
-    termlint().args(["glossary", "diff", "diff/old.yaml", "diff/old.yaml"]).assert().code(0);
+    termlint()
+        .args(["glossary", "diff", "diff/old.yaml", "diff/old.yaml"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -376,17 +513,42 @@ fn stats_counts_entries() {
 #[test]
 fn lookup_finds_substrings_then_fuzzy_matches_with_locations() {
     termlint()
-        .args(["glossary", "lookup", "88th", "--no-default-glossary", "-g", "coverage/glossary.yaml"])
+        .args([
+            "glossary",
+            "lookup",
+            "88th",
+            "--no-default-glossary",
+            "-g",
+            "coverage/glossary.yaml",
+        ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("coverage/glossary.yaml:3:5: 八八战略 → 8-8 Strategy  [avoid contains the query]"));
+        .stdout(predicate::str::contains(
+            "coverage/glossary.yaml:3:5: 八八战略 → 8-8 Strategy  [avoid contains the query]",
+        ));
     termlint()
-        .args(["glossary", "lookup", "milestones", "--no-default-glossary", "-g", "coverage/glossary.yaml"])
+        .args([
+            "glossary",
+            "lookup",
+            "milestones",
+            "--no-default-glossary",
+            "-g",
+            "coverage/glossary.yaml",
+        ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("coverage/glossary.yaml:9:5: 时间节点 → deadline  [accept \"milestone\" is similar"));
+        .stdout(predicate::str::contains(
+            "coverage/glossary.yaml:9:5: 时间节点 → deadline  [accept \"milestone\" is similar",
+        ));
     termlint()
-        .args(["glossary", "lookup", "zzzzqqq", "--no-default-glossary", "-g", "coverage/glossary.yaml"])
+        .args([
+            "glossary",
+            "lookup",
+            "zzzzqqq",
+            "--no-default-glossary",
+            "-g",
+            "coverage/glossary.yaml",
+        ])
         .assert()
         .code(1)
         .stdout("no matching entries\n");

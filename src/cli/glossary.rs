@@ -290,8 +290,15 @@ fn run_fmt(args: &FmtArgs) -> anyhow::Result<u8> {
         }
     }
     if args.check && unformatted > 0 {
-        let noun = if unformatted == 1 { "file is" } else { "files are" };
-        writeln!(stderr, "{unformatted} {noun} not formatted; run `termlint glossary fmt`")?;
+        let noun = if unformatted == 1 {
+            "file is"
+        } else {
+            "files are"
+        };
+        writeln!(
+            stderr,
+            "{unformatted} {noun} not formatted; run `termlint glossary fmt`"
+        )?;
     }
     Ok(if refused > 0 {
         crate::EXIT_ERROR
@@ -325,11 +332,16 @@ fn run_lookup(args: &LookupArgs) -> anyhow::Result<u8> {
         ReportFormat::Human => lookup::render(&glossary, &hits),
         ReportFormat::Json => to_json(&lookup::to_json(&glossary, &hits))?,
     })?;
-    Ok(if hits.is_empty() { crate::EXIT_FINDINGS } else { 0 })
+    Ok(if hits.is_empty() {
+        crate::EXIT_FINDINGS
+    } else {
+        0
+    })
 }
 
 fn run_import(args: &ImportArgs) -> anyhow::Result<u8> {
-    let bytes = std::fs::read(&args.file).map_err(|error| termlint::Error::io(&args.file, error))?;
+    let bytes =
+        std::fs::read(&args.file).map_err(|error| termlint::Error::io(&args.file, error))?;
     let text = termlint::input::decode(&bytes, None)
         .map_err(|(offset, message)| termlint::Error::Decode {
             path: args.file.clone(),
@@ -365,19 +377,31 @@ fn document_of(glossary: &Glossary) -> GlossaryDocument {
         [file] => (file.name.clone(), file.description.clone()),
         files => (
             "termlint glossary".to_owned(),
-            Some(files.iter().map(|file| file.name.as_str()).collect::<Vec<_>>().join("; ")),
+            Some(
+                files
+                    .iter()
+                    .map(|file| file.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         ),
     };
     GlossaryDocument {
         name,
         description,
-        terms: glossary.entries.iter().map(|entry| entry.fields.clone()).collect(),
+        terms: glossary
+            .entries
+            .iter()
+            .map(|entry| entry.fields.clone())
+            .collect(),
     }
 }
 
 fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|error| termlint::Error::io(path, error).into()),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|error| termlint::Error::io(path, error).into())
+        }
         None => print(text),
     }
 }
@@ -389,7 +413,11 @@ fn run_coverage(args: &CoverageArgs) -> anyhow::Result<u8> {
     for path in coverage::corpus_files(&args.paths)? {
         match read_document(&path, None) {
             Ok(ReadOutcome::Text(document)) => counter.add(&document),
-            Ok(ReadOutcome::Binary) => writeln!(std::io::stderr(), "note: skipping binary file {}", path.display())?,
+            Ok(ReadOutcome::Binary) => writeln!(
+                std::io::stderr(),
+                "note: skipping binary file {}",
+                path.display()
+            )?,
             Err(error) => {
                 had_error = true;
                 writeln!(std::io::stderr(), "error: {error}")?;
@@ -419,5 +447,9 @@ fn run_diff(args: &DiffArgs) -> anyhow::Result<u8> {
         ReportFormat::Human => changes.render(),
         ReportFormat::Json => to_json(&changes)?,
     })?;
-    Ok(if changes.is_empty() { 0 } else { crate::EXIT_FINDINGS })
+    Ok(if changes.is_empty() {
+        0
+    } else {
+        crate::EXIT_FINDINGS
+    })
 }

@@ -1,9 +1,9 @@
 //! Command-line arguments (clap derive) and one module per subcommand.
 
 pub mod check;
+pub mod glossary;
 pub mod init;
 pub mod rules;
-pub mod glossary;
 
 use std::path::PathBuf;
 

@@ -75,7 +75,9 @@ impl<'g> CoverageCounter<'g> {
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(index, entry)| entry.zh().filter(|zh| !zh.is_empty()).map(|zh| (index, zh)))
+            .filter_map(|(index, entry)| {
+                entry.zh().filter(|zh| !zh.is_empty()).map(|zh| (index, zh))
+            })
             .collect();
         Self {
             glossary,
@@ -112,7 +114,10 @@ impl<'g> CoverageCounter<'g> {
             for occurrence in select_avoid(&correct, avoid) {
                 if let PhraseKind::Avoid(index) = occurrence.role.kind {
                     self.counts[occurrence.role.entry].avoided += 1;
-                    *self.avoided.entry((occurrence.role.entry, index)).or_default() += 1;
+                    *self
+                        .avoided
+                        .entry((occurrence.role.entry, index))
+                        .or_default() += 1;
                 }
             }
         }
@@ -147,8 +152,11 @@ pub fn corpus_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         }
         let mut walked = Vec::new();
         for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
-            let entry = entry.map_err(|error| Error::io(path, std::io::Error::other(error.to_string())))?;
-            if entry.file_type().is_some_and(|kind| kind.is_file()) && has_corpus_extension(entry.path()) {
+            let entry =
+                entry.map_err(|error| Error::io(path, std::io::Error::other(error.to_string())))?;
+            if entry.file_type().is_some_and(|kind| kind.is_file())
+                && has_corpus_extension(entry.path())
+            {
                 walked.push(entry.into_path());
             }
         }
@@ -161,7 +169,9 @@ pub fn corpus_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 fn has_corpus_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| CORPUS_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()))
+        .is_some_and(|extension| {
+            CORPUS_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        })
 }
 
 /// One entry's counts as JSON.
@@ -238,7 +248,9 @@ impl Coverage {
     /// most frequent avoided renderings.
     pub fn render(&self, glossary: &Glossary, top: usize) -> String {
         let mut out = String::new();
-        let seen: Vec<usize> = (0..self.entries.len()).filter(|&i| !self.entries[i].is_unseen()).collect();
+        let seen: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| !self.entries[i].is_unseen())
+            .collect();
         let _ = writeln!(
             out,
             "{} of {} entries seen in {} file{}",
@@ -255,8 +267,17 @@ impl Coverage {
                     format!("{} → {}", entry.zh().unwrap_or("-"), entry.en())
                 })
                 .collect();
-            let width = labels.iter().map(|label| label.chars().count()).max().unwrap_or(5).max(5);
-            let _ = writeln!(out, "\n{:width$}  {:>4}  {:>8}  {:>8}  {:>7}", "entry", "zh", "approved", "accepted", "avoided");
+            let width = labels
+                .iter()
+                .map(|label| label.chars().count())
+                .max()
+                .unwrap_or(5)
+                .max(5);
+            let _ = writeln!(
+                out,
+                "\n{:width$}  {:>4}  {:>8}  {:>8}  {:>7}",
+                "entry", "zh", "approved", "accepted", "avoided"
+            );
             for (label, &index) in labels.iter().zip(&seen) {
                 let count = self.entries[index];
                 let pad = width - label.chars().count();
@@ -267,12 +288,20 @@ impl Coverage {
                 );
             }
         }
-        let unseen: Vec<usize> = (0..self.entries.len()).filter(|&i| self.entries[i].is_unseen()).collect();
+        let unseen: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_unseen())
+            .collect();
         if !unseen.is_empty() {
             let _ = writeln!(out, "\nnever seen ({}):", unseen.len());
             for index in unseen {
                 let entry = &glossary.entries[index];
-                let _ = writeln!(out, "  {} → {}  ({})", entry.zh().unwrap_or("-"), entry.en(), describe(&entry.origin));
+                let _ = writeln!(
+                    out,
+                    "  {} → {}  ({})",
+                    entry.zh().unwrap_or("-"),
+                    entry.en(),
+                    describe(&entry.origin)
+                );
             }
         }
         if !self.avoided.is_empty() {

@@ -77,7 +77,11 @@ fn keyed(glossary: &Glossary) -> Vec<(String, &GlossaryEntry)> {
             };
             let count = seen.entry(base.clone()).or_default();
             *count += 1;
-            let key = if *count == 1 { base } else { format!("{base}#{count}") };
+            let key = if *count == 1 {
+                base
+            } else {
+                format!("{base}#{count}")
+            };
             (key, entry)
         })
         .collect()
@@ -87,8 +91,14 @@ fn keyed(glossary: &Glossary) -> Vec<(String, &GlossaryEntry)> {
 pub fn diff(old: &Glossary, new: &Glossary) -> GlossaryDiff {
     let old_keyed = keyed(old);
     let new_keyed = keyed(new);
-    let new_by_key: HashMap<&str, &GlossaryEntry> = new_keyed.iter().map(|(key, entry)| (key.as_str(), *entry)).collect();
-    let old_by_key: HashMap<&str, &GlossaryEntry> = old_keyed.iter().map(|(key, entry)| (key.as_str(), *entry)).collect();
+    let new_by_key: HashMap<&str, &GlossaryEntry> = new_keyed
+        .iter()
+        .map(|(key, entry)| (key.as_str(), *entry))
+        .collect();
+    let old_by_key: HashMap<&str, &GlossaryEntry> = old_keyed
+        .iter()
+        .map(|(key, entry)| (key.as_str(), *entry))
+        .collect();
     let mut result = GlossaryDiff::default();
     for (key, entry) in &old_keyed {
         match new_by_key.get(key.as_str()) {
@@ -131,10 +141,22 @@ fn field_changes(old: &EntryFields, new: &EntryFields) -> Vec<FieldChange> {
         ("avoid", old.avoid.clone(), new.avoid.clone()),
     ];
     let mut flags = vec![
-        ("severity", old.severity.as_str().to_owned(), new.severity.as_str().to_owned()),
+        (
+            "severity",
+            old.severity.as_str().to_owned(),
+            new.severity.as_str().to_owned(),
+        ),
         ("autofix", old.autofix.to_string(), new.autofix.to_string()),
-        ("case_sensitive", old.case_sensitive.to_string(), new.case_sensitive.to_string()),
-        ("check_case", old.check_case.to_string(), new.check_case.to_string()),
+        (
+            "case_sensitive",
+            old.case_sensitive.to_string(),
+            new.case_sensitive.to_string(),
+        ),
+        (
+            "check_case",
+            old.check_case.to_string(),
+            new.check_case.to_string(),
+        ),
     ];
     let example_text = |fields: &EntryFields| -> Vec<String> {
         fields
@@ -155,8 +177,16 @@ fn field_changes(old: &EntryFields, new: &EntryFields) -> Vec<FieldChange> {
             });
         }
     }
-    list_change(&mut changes, "examples", &example_text(old), &example_text(new));
-    for (field, old_value, new_value) in [("note", &old.note, &new.note), ("source", &old.source, &new.source)] {
+    list_change(
+        &mut changes,
+        "examples",
+        &example_text(old),
+        &example_text(new),
+    );
+    for (field, old_value, new_value) in [
+        ("note", &old.note, &new.note),
+        ("source", &old.source, &new.source),
+    ] {
         if old_value != new_value {
             changes.push(FieldChange {
                 field,
@@ -168,7 +198,12 @@ fn field_changes(old: &EntryFields, new: &EntryFields) -> Vec<FieldChange> {
     changes
 }
 
-fn list_change(changes: &mut Vec<FieldChange>, field: &'static str, old: &[String], new: &[String]) {
+fn list_change(
+    changes: &mut Vec<FieldChange>,
+    field: &'static str,
+    old: &[String],
+    new: &[String],
+) {
     if old == new {
         return;
     }
@@ -188,7 +223,11 @@ fn list_change(changes: &mut Vec<FieldChange>, field: &'static str, old: &[Strin
         removed = old.to_vec();
         added = new.to_vec();
     }
-    changes.push(FieldChange { field, removed, added });
+    changes.push(FieldChange {
+        field,
+        removed,
+        added,
+    });
 }
 
 impl GlossaryDiff {
@@ -202,13 +241,31 @@ impl GlossaryDiff {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for entry in &self.added {
-            let _ = writeln!(out, "added   {} → {}  ({})", label(&entry.fields), entry.fields.en, entry.location);
+            let _ = writeln!(
+                out,
+                "added   {} → {}  ({})",
+                label(&entry.fields),
+                entry.fields.en,
+                entry.location
+            );
         }
         for entry in &self.removed {
-            let _ = writeln!(out, "removed {} → {}  ({})", label(&entry.fields), entry.fields.en, entry.location);
+            let _ = writeln!(
+                out,
+                "removed {} → {}  ({})",
+                label(&entry.fields),
+                entry.fields.en,
+                entry.location
+            );
         }
         for entry in &self.changed {
-            let _ = writeln!(out, "changed {}  ({} → {})", label(&entry.old.fields), entry.old.location, entry.new.location);
+            let _ = writeln!(
+                out,
+                "changed {}  ({} → {})",
+                label(&entry.old.fields),
+                entry.old.location,
+                entry.new.location
+            );
             for change in &entry.changes {
                 for value in &change.removed {
                     let _ = writeln!(out, "  - {}: {value:?}", change.field);
@@ -273,6 +330,9 @@ mod tests {
 
     #[test]
     fn word_diff_marks_changes() {
-        assert_eq!(word_diff("the 8-8 Strategy", "the Eight-Eight Strategy"), "the [-8-8-]{+Eight-Eight+} Strategy");
+        assert_eq!(
+            word_diff("the 8-8 Strategy", "the Eight-Eight Strategy"),
+            "the [-8-8-]{+Eight-Eight+} Strategy"
+        );
     }
 }

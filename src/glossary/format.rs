@@ -78,10 +78,18 @@ pub fn format_text(text: &str, path: &Path) -> Result<String> {
         let line = error.location().map_or(1, |location| location.line());
         refuse(line, format!("the file does not load: {error}"))
     })?;
-    let comments = scan_comments(text).map_err(|line| refuse(line, "a quoted string or block scalar is not closed".to_owned()))?;
+    let comments = scan_comments(text).map_err(|line| {
+        refuse(
+            line,
+            "a quoted string or block scalar is not closed".to_owned(),
+        )
+    })?;
     check_comments_are_comments(text, &comments).map_err(|message| refuse(1, message))?;
     let values_hashes = count_hashes_in_values(&document);
-    let comment_hashes: usize = comments.iter().map(|comment| comment.text.matches('#').count()).sum();
+    let comment_hashes: usize = comments
+        .iter()
+        .map(|comment| comment.text.matches('#').count())
+        .sum();
     if text.matches('#').count() > values_hashes + comment_hashes {
         return Err(refuse(1, "a `#` is neither in a value nor in a recognised comment (would be lost); check comments inside multi-line values".to_owned()));
     }
@@ -99,14 +107,24 @@ pub fn format_text(text: &str, path: &Path) -> Result<String> {
             }
         }
     }
-    if !anchors.iter().any(|(_, _, anchor)| *anchor == Anchor::Header("name")) {
-        return Err(refuse(1, "top-level keys must be block-mapping keys at column 1 (`name:`)".to_owned()));
+    if !anchors
+        .iter()
+        .any(|(_, _, anchor)| *anchor == Anchor::Header("name"))
+    {
+        return Err(refuse(
+            1,
+            "top-level keys must be block-mapping keys at column 1 (`name:`)".to_owned(),
+        ));
     }
     for (index, entry) in positions.iter().enumerate() {
         let (line, column) = entry.start;
         anchors.push((line, column.saturating_sub(1), Anchor::Entry(index)));
         for (key, (line, column)) in &entry.keys {
-            anchors.push((*line, column.saturating_sub(1), Anchor::Key(index, key.clone())));
+            anchors.push((
+                *line,
+                column.saturating_sub(1),
+                Anchor::Key(index, key.clone()),
+            ));
         }
     }
     // Stable: at one line, an entry comes before its first key.
@@ -136,16 +154,29 @@ pub fn format_text(text: &str, path: &Path) -> Result<String> {
     let formatted = render(&document, &mut attached);
 
     // Check, do not assume, that nothing was lost.
-    let reparsed: GlossaryDocument = serde_yaml::from_str(&formatted)
-        .map_err(|error| refuse(1, format!("the formatted text does not load ({error}); please report this")))?;
+    let reparsed: GlossaryDocument = serde_yaml::from_str(&formatted).map_err(|error| {
+        refuse(
+            1,
+            format!("the formatted text does not load ({error}); please report this"),
+        )
+    })?;
     let mut expected = document.clone();
     sort_terms(&mut expected.terms);
     if reparsed != expected {
-        return Err(refuse(1, "the formatted text does not hold the same entries; please report this".to_owned()));
+        return Err(refuse(
+            1,
+            "the formatted text does not hold the same entries; please report this".to_owned(),
+        ));
     }
-    let mut before: Vec<&str> = comments.iter().map(|comment| comment.text.as_str()).collect();
+    let mut before: Vec<&str> = comments
+        .iter()
+        .map(|comment| comment.text.as_str())
+        .collect();
     let after_comments = scan_comments(&formatted).unwrap_or_default();
-    let mut after: Vec<&str> = after_comments.iter().map(|comment| comment.text.as_str()).collect();
+    let mut after: Vec<&str> = after_comments
+        .iter()
+        .map(|comment| comment.text.as_str())
+        .collect();
     before.sort_unstable();
     after.sort_unstable();
     if before != after {
@@ -161,7 +192,7 @@ pub fn render_document(document: &GlossaryDocument) -> String {
 
 /// Entries by `zh` (stable), target-only entries after them by `en`.
 pub fn sort_terms(terms: &mut [EntryFields]) {
-    terms.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    terms.sort_by_key(sort_key);
 }
 
 fn sort_key(fields: &EntryFields) -> (bool, String) {
@@ -199,8 +230,17 @@ fn push_comment_lines(out: &mut String, indent: usize, comments: &[Comment]) {
 
 /// Writes `key: value` lines with the key's comments: full-line ones above;
 /// a single trailing comment stays at the end of the key's line, several go above.
-fn push_key(out: &mut String, first_prefix: &str, indent: usize, key: &str, value: &str, rest: &str, comments: Vec<Comment>) {
-    let (trailing, mut above): (Vec<Comment>, Vec<Comment>) = comments.into_iter().partition(|c| !c.full_line);
+fn push_key(
+    out: &mut String,
+    first_prefix: &str,
+    indent: usize,
+    key: &str,
+    value: &str,
+    rest: &str,
+    comments: Vec<Comment>,
+) {
+    let (trailing, mut above): (Vec<Comment>, Vec<Comment>) =
+        comments.into_iter().partition(|c| !c.full_line);
     let end = if trailing.len() == 1 {
         format!("  {}", trailing[0].text)
     } else {
@@ -216,17 +256,41 @@ fn push_key(out: &mut String, first_prefix: &str, indent: usize, key: &str, valu
 fn render(document: &GlossaryDocument, attached: &mut HashMap<Anchor, Vec<Comment>>) -> String {
     let mut out = String::new();
     let mut take = |anchor: Anchor| attached.remove(&anchor).unwrap_or_default();
-    push_key(&mut out, "", 0, "name", &quoted(&document.name), "", take(Anchor::Header("name")));
+    push_key(
+        &mut out,
+        "",
+        0,
+        "name",
+        &quoted(&document.name),
+        "",
+        take(Anchor::Header("name")),
+    );
     let description_comments = take(Anchor::Header("description"));
     match &document.description {
-        Some(description) => push_key(&mut out, "", 0, "description", &quoted(description), "", description_comments),
+        Some(description) => push_key(
+            &mut out,
+            "",
+            0,
+            "description",
+            &quoted(description),
+            "",
+            description_comments,
+        ),
         None => push_comment_lines(&mut out, 0, &description_comments),
     }
     let terms_value = if document.terms.is_empty() { "[]" } else { "" };
-    push_key(&mut out, "", 0, "terms", terms_value, "", take(Anchor::Header("terms")));
+    push_key(
+        &mut out,
+        "",
+        0,
+        "terms",
+        terms_value,
+        "",
+        take(Anchor::Header("terms")),
+    );
 
     let mut order: Vec<usize> = (0..document.terms.len()).collect();
-    order.sort_by(|&a, &b| sort_key(&document.terms[a]).cmp(&sort_key(&document.terms[b])));
+    order.sort_by_key(|&index| sort_key(&document.terms[index]));
     for (position, &index) in order.iter().enumerate() {
         if position > 0 {
             out.push('\n');
@@ -247,7 +311,8 @@ fn render(document: &GlossaryDocument, attached: &mut HashMap<Anchor, Vec<Commen
         // Full-line comments of the first key go above the `-`, where a
         // second run attaches them to the entry.
         if let Some((_, _, _, comments)) = keyed.first_mut() {
-            let (full, trailing): (Vec<Comment>, Vec<Comment>) = comments.drain(..).partition(|c| c.full_line);
+            let (full, trailing): (Vec<Comment>, Vec<Comment>) =
+                comments.drain(..).partition(|c| c.full_line);
             entry_comments.extend(full);
             *comments = trailing;
         }
@@ -263,7 +328,10 @@ fn render(document: &GlossaryDocument, attached: &mut HashMap<Anchor, Vec<Commen
         push_comment_lines(&mut out, 0, &trailer);
     }
     // Anything left was attached to a key that no longer exists: keep it at the end.
-    let mut leftovers: Vec<Comment> = attached.drain().flat_map(|(_, comments)| comments).collect();
+    let mut leftovers: Vec<Comment> = attached
+        .drain()
+        .flat_map(|(_, comments)| comments)
+        .collect();
     leftovers.sort_by_key(|comment| comment.line);
     push_comment_lines(&mut out, 0, &leftovers);
     out
@@ -316,20 +384,29 @@ fn count_hashes_in_values(document: &GlossaryDocument) -> usize {
     let mut total = count(&document.name) + document.description.as_deref().map_or(0, count);
     for fields in &document.terms {
         total += fields.zh.as_deref().map_or(0, count) + count(&fields.en);
-        total += fields.accept.iter().chain(&fields.avoid).map(|s| count(s)).sum::<usize>();
+        total += fields
+            .accept
+            .iter()
+            .chain(&fields.avoid)
+            .map(|s| count(s))
+            .sum::<usize>();
         total += fields
             .examples
             .iter()
             .map(|example| count(&example.wrong) + count(&example.right))
             .sum::<usize>();
-        total += fields.note.as_deref().map_or(0, count) + fields.source.as_deref().map_or(0, count);
+        total +=
+            fields.note.as_deref().map_or(0, count) + fields.source.as_deref().map_or(0, count);
     }
     total
 }
 
 /// Removing every found comment must leave the same YAML value: otherwise
 /// something taken for a comment was part of a value.
-fn check_comments_are_comments(text: &str, comments: &[Comment]) -> std::result::Result<(), String> {
+fn check_comments_are_comments(
+    text: &str,
+    comments: &[Comment],
+) -> std::result::Result<(), String> {
     if comments.is_empty() {
         return Ok(());
     }
@@ -347,9 +424,10 @@ fn check_comments_are_comments(text: &str, comments: &[Comment]) -> std::result:
             None => stripped.push_str(line),
         }
     }
-    let original: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| error.to_string())?;
-    let without: serde_yaml::Value =
-        serde_yaml::from_str(&stripped).map_err(|_| "the comments could not be told apart from values".to_owned())?;
+    let original: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|error| error.to_string())?;
+    let without: serde_yaml::Value = serde_yaml::from_str(&stripped)
+        .map_err(|_| "the comments could not be told apart from values".to_owned())?;
     if original == without {
         Ok(())
     } else {
@@ -419,10 +497,14 @@ pub fn scan_comments(text: &str) -> std::result::Result<Vec<Comment>, usize> {
                         content_end = index;
                         break;
                     }
-                    let starts_scalar =
-                        previous_significant.is_none_or(|p| matches!(p, b':' | b'-' | b'[' | b'{' | b',' | b'?'));
+                    let starts_scalar = previous_significant
+                        .is_none_or(|p| matches!(p, b':' | b'-' | b'[' | b'{' | b',' | b'?'));
                     if (byte == b'"' || byte == b'\'') && starts_scalar {
-                        quote = if byte == b'"' { Quote::Double } else { Quote::Single };
+                        quote = if byte == b'"' {
+                            Quote::Double
+                        } else {
+                            Quote::Single
+                        };
                         quote_line = line_number;
                     } else if byte != b' ' && byte != b'\t' {
                         previous_significant = Some(byte);
@@ -490,8 +572,12 @@ mod tests {
 
     #[test]
     fn comments_are_scanned_outside_strings() {
-        let comments = scan_comments("a: \"x # y\" # c\nb: x#y\n# full\nc: 'multi\n  # line'\n").unwrap_or_default();
-        let found: Vec<(usize, &str, bool)> = comments.iter().map(|c| (c.line, c.text.as_str(), c.full_line)).collect();
+        let comments = scan_comments("a: \"x # y\" # c\nb: x#y\n# full\nc: 'multi\n  # line'\n")
+            .unwrap_or_default();
+        let found: Vec<(usize, &str, bool)> = comments
+            .iter()
+            .map(|c| (c.line, c.text.as_str(), c.full_line))
+            .collect();
         assert_eq!(found, [(1, "# c", false), (3, "# full", true)]);
     }
 }

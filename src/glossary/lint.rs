@@ -57,7 +57,14 @@ pub fn lint(texts: &[GlossaryText]) -> LintOutcome {
         let mut findings: Vec<Finding> = problems
             .iter()
             .filter(|problem| *problem.origin.path == *text.path)
-            .map(|problem| locate(problem, &glossary.entries[problem.entry], &text.text, &lines))
+            .map(|problem| {
+                locate(
+                    problem,
+                    &glossary.entries[problem.entry],
+                    &text.text,
+                    &lines,
+                )
+            })
             .collect();
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
@@ -106,13 +113,14 @@ fn normalized(phrase: &str) -> String {
 fn problems(glossary: &Glossary) -> Vec<Problem> {
     let mut out = Vec::new();
     let entries = &glossary.entries;
-    let problem = |entry: usize, key: &str, rule: RuleId, severity: Severity, message: String| Problem {
-        origin: entries[entry].origin_of(key).clone(),
-        rule,
-        severity,
-        message,
-        entry,
-    };
+    let problem =
+        |entry: usize, key: &str, rule: RuleId, severity: Severity, message: String| Problem {
+            origin: entries[entry].origin_of(key).clone(),
+            rule,
+            severity,
+            message,
+            entry,
+        };
 
     // Values: empty, padded, CJK in English, missing source.
     for (index, entry) in entries.iter().enumerate() {
@@ -136,10 +144,13 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
         }
         for (key, value) in values {
             if value.trim().is_empty() {
-                out.push(problem(index, key, RuleId::EmptyValue, Severity::Error, format!(
-                    "`{key}` of the entry for {:?} is empty",
-                    entry.label()
-                )));
+                out.push(problem(
+                    index,
+                    key,
+                    RuleId::EmptyValue,
+                    Severity::Error,
+                    format!("`{key}` of the entry for {:?} is empty", entry.label()),
+                ));
             } else if value.trim() != value {
                 out.push(problem(index, key, RuleId::PaddedValue, Severity::Warning, format!(
                     "`{key}` value {value:?} of the entry for {:?} has leading or trailing whitespace",
@@ -147,7 +158,9 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
                 )));
             }
         }
-        for (key, value) in std::iter::once(("en", &fields.en)).chain(fields.accept.iter().map(|v| ("accept", v))) {
+        for (key, value) in
+            std::iter::once(("en", &fields.en)).chain(fields.accept.iter().map(|v| ("accept", v)))
+        {
             if let Some(c) = value.chars().find(|&c| is_chinese(c)) {
                 out.push(problem(index, key, RuleId::CjkInEn, Severity::Error, format!(
                     "`{key}` value {:?} of the entry for {:?} contains the Chinese character or punctuation {c:?}",
@@ -171,10 +184,16 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
     for (index, entry) in entries.iter().enumerate() {
         if let Some(zh) = entry.zh().filter(|zh| !zh.is_empty()) {
             if let Some(&first) = zh_seen.get(zh) {
-                out.push(problem(index, "zh", RuleId::DuplicateZh, Severity::Error, format!(
-                    "duplicate term {zh:?}: already defined at {}",
-                    describe(&entries[first].origin)
-                )));
+                out.push(problem(
+                    index,
+                    "zh",
+                    RuleId::DuplicateZh,
+                    Severity::Error,
+                    format!(
+                        "duplicate term {zh:?}: already defined at {}",
+                        describe(&entries[first].origin)
+                    ),
+                ));
             } else {
                 zh_seen.insert(zh, index);
             }
@@ -182,12 +201,18 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
             if !en.is_empty() {
                 match en_seen.get(&en) {
                     Some(&first) if entries[first].zh() != Some(zh) => {
-                        out.push(problem(index, "en", RuleId::DuplicateEn, Severity::Warning, format!(
-                            "{zh} and {} ({}) have the same approved rendering {:?}",
-                            entries[first].label(),
-                            describe(&entries[first].origin),
-                            entry.en()
-                        )));
+                        out.push(problem(
+                            index,
+                            "en",
+                            RuleId::DuplicateEn,
+                            Severity::Warning,
+                            format!(
+                                "{zh} and {} ({}) have the same approved rendering {:?}",
+                                entries[first].label(),
+                                describe(&entries[first].origin),
+                                entry.en()
+                            ),
+                        ));
                     }
                     Some(_) => {}
                     None => {
@@ -204,12 +229,18 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
             }
             own.push(key.clone());
             match avoid_seen.get(&key) {
-                Some(&first) => out.push(problem(index, "avoid", RuleId::DuplicateAvoid, Severity::Error, format!(
-                    "avoid phrase {:?} is already listed by the entry for {:?} at {}",
-                    phrase.trim(),
-                    entries[first].label(),
-                    describe(&entries[first].origin)
-                ))),
+                Some(&first) => out.push(problem(
+                    index,
+                    "avoid",
+                    RuleId::DuplicateAvoid,
+                    Severity::Error,
+                    format!(
+                        "avoid phrase {:?} is already listed by the entry for {:?} at {}",
+                        phrase.trim(),
+                        entries[first].label(),
+                        describe(&entries[first].origin)
+                    ),
+                )),
                 None => {
                     avoid_seen.insert(key, index);
                 }
@@ -221,7 +252,10 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
     let mut approved: HashMap<String, Vec<usize>> = HashMap::new();
     let mut avoided: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
-        approved.entry(normalized(&entry.fields.en)).or_default().push(index);
+        approved
+            .entry(normalized(&entry.fields.en))
+            .or_default()
+            .push(index);
         for phrase in &entry.fields.avoid {
             avoided.entry(normalized(phrase)).or_default().push(index);
         }
@@ -243,7 +277,10 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
                 )));
                 continue;
             }
-            if let Some(&other) = approved.get(&key).and_then(|list| list.iter().find(|&&i| i != index)) {
+            if let Some(&other) = approved
+                .get(&key)
+                .and_then(|list| list.iter().find(|&&i| i != index))
+            {
                 out.push(problem(index, "avoid", RuleId::AvoidIsApproved, Severity::Error, format!(
                     "avoid phrase {:?} of {:?} is the approved rendering of {:?} ({}): it would flag correct text",
                     phrase.trim(),
@@ -258,14 +295,23 @@ fn problems(glossary: &Glossary) -> Vec<Problem> {
             if key.is_empty() {
                 continue;
             }
-            if let Some(&other) = avoided.get(&key).and_then(|list| list.iter().find(|&&i| i != index)) {
-                out.push(problem(index, "accept", RuleId::AcceptIsAvoided, Severity::Error, format!(
-                    "accepted rendering {:?} of {:?} is listed as wrong by {:?} ({})",
-                    phrase.trim(),
-                    entry.label(),
-                    entries[other].label(),
-                    describe(&entries[other].origin)
-                )));
+            if let Some(&other) = avoided
+                .get(&key)
+                .and_then(|list| list.iter().find(|&&i| i != index))
+            {
+                out.push(problem(
+                    index,
+                    "accept",
+                    RuleId::AcceptIsAvoided,
+                    Severity::Error,
+                    format!(
+                        "accepted rendering {:?} of {:?} is listed as wrong by {:?} ({})",
+                        phrase.trim(),
+                        entry.label(),
+                        entries[other].label(),
+                        describe(&entries[other].origin)
+                    ),
+                ));
             }
         }
     }
@@ -284,7 +330,8 @@ fn shadowed_avoids(glossary: &Glossary) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut reported: Vec<(usize, usize)> = Vec::new();
     for entry in entries {
-        let correct = std::iter::once(entry.fields.en.as_str()).chain(entry.fields.accept.iter().map(String::as_str));
+        let correct = std::iter::once(entry.fields.en.as_str())
+            .chain(entry.fields.accept.iter().map(String::as_str));
         for rendering in correct {
             let rendering = rendering.trim();
             let view = NormalizedText::new(rendering, Normalization::MATCHING);
@@ -355,7 +402,11 @@ fn nested_terms(glossary: &Glossary) -> Vec<Problem> {
         let outer = renderings(&entries[index]);
         for other in inner {
             let shorter = renderings(&entries[other]);
-            if shorter.is_empty() || outer.iter().any(|long| shorter.iter().any(|short| long.contains(short.as_str()))) {
+            if shorter.is_empty()
+                || outer
+                    .iter()
+                    .any(|long| shorter.iter().any(|short| long.contains(short.as_str())))
+            {
                 continue;
             }
             out.push(Problem {
@@ -378,14 +429,19 @@ fn nested_terms(glossary: &Glossary) -> Vec<Problem> {
 
 /// Runs every entry's `examples` through the checker.
 fn failing_examples(glossary: &Glossary) -> Vec<Problem> {
-    if glossary.entries.iter().all(|entry| entry.fields.examples.is_empty()) {
+    if glossary
+        .entries
+        .iter()
+        .all(|entry| entry.fields.examples.is_empty())
+    {
         return Vec::new();
     }
     let checker = Checker::new(glossary.clone());
     let mut out = Vec::new();
     for (index, entry) in glossary.entries.iter().enumerate() {
         for (number, example) in entry.fields.examples.iter().enumerate() {
-            if let Some(message) = example_failure(&checker, entry, &example.wrong, &example.right) {
+            if let Some(message) = example_failure(&checker, entry, &example.wrong, &example.right)
+            {
                 out.push(Problem {
                     origin: entry.origin_of("examples").clone(),
                     rule: RuleId::ExampleFailed,
@@ -400,7 +456,12 @@ fn failing_examples(glossary: &Glossary) -> Vec<Problem> {
 }
 
 /// Why an example fails, or `None` when it passes.
-fn example_failure(checker: &Checker, entry: &GlossaryEntry, wrong: &str, right: &str) -> Option<String> {
+fn example_failure(
+    checker: &Checker,
+    entry: &GlossaryEntry,
+    wrong: &str,
+    right: &str,
+) -> Option<String> {
     let term = term_ref(entry);
     let findings = checker.check_document(&Document::from_text("example", wrong.to_owned()));
     let own: Vec<Finding> = findings
@@ -415,15 +476,16 @@ fn example_failure(checker: &Checker, entry: &GlossaryEntry, wrong: &str, right:
     if entry.fields.autofix {
         let fixed = apply_fixes(wrong, &own).text;
         if fixed != right {
-            return Some(format!("fixing `wrong` gives {fixed:?}, not `right` {right:?}"));
+            return Some(format!(
+                "fixing `wrong` gives {fixed:?}, not `right` {right:?}"
+            ));
         }
     }
     let remaining = checker.check_document(&Document::from_text("example", right.to_owned()));
     remaining.first().map(|finding| {
         format!(
             "`right` {right:?} gives a finding: {} ({})",
-            finding.message,
-            finding.rule
+            finding.message, finding.rule
         )
     })
 }
@@ -456,7 +518,11 @@ mod tests {
             text: yaml.to_owned(),
         }]);
         assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
-        outcome.reports[0].findings.iter().map(|f| (f.rule, f.line)).collect()
+        outcome.reports[0]
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.line))
+            .collect()
     }
 
     #[test]

@@ -94,9 +94,20 @@ pub fn render(glossary: &Glossary, hits: &[LookupHit]) -> String {
         let how = if hit.is_substring() {
             format!("{} contains the query", hit.field)
         } else {
-            format!("{} {:?} is similar ({:.0}%)", hit.field, hit.value, hit.score * 100.0)
+            format!(
+                "{} {:?} is similar ({:.0}%)",
+                hit.field,
+                hit.value,
+                hit.score * 100.0
+            )
         };
-        let _ = writeln!(out, "{}: {} → {}  [{how}]", describe(&entry.origin), entry.zh().unwrap_or("(no zh)"), entry.en());
+        let _ = writeln!(
+            out,
+            "{}: {} → {}  [{how}]",
+            describe(&entry.origin),
+            entry.zh().unwrap_or("(no zh)"),
+            entry.en()
+        );
         if !entry.fields.accept.is_empty() {
             let _ = writeln!(out, "    accept: {}", entry.fields.accept.join("; "));
         }

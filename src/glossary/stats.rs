@@ -46,6 +46,9 @@ pub struct EntryCounts {
     pub examples: usize,
 }
 
+/// A row of the table: its label and how to read the count.
+type Row = (&'static str, fn(&EntryCounts) -> usize);
+
 /// Per-file counts and their total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GlossaryStats {
@@ -71,8 +74,13 @@ impl GlossaryStats {
             ..EntryCounts::default()
         };
         for entry in &glossary.entries {
-            let file = glossary.files.iter().position(|file| file.path == entry.origin.path);
-            for counts in std::iter::once(&mut total).chain(file.and_then(|index| files.get_mut(index))) {
+            let file = glossary
+                .files
+                .iter()
+                .position(|file| file.path == entry.origin.path);
+            for counts in
+                std::iter::once(&mut total).chain(file.and_then(|index| files.get_mut(index)))
+            {
                 let fields = &entry.fields;
                 counts.entries += 1;
                 match fields.severity {
@@ -106,7 +114,7 @@ impl GlossaryStats {
         if self.files.len() != 1 {
             columns.push(&self.total);
         }
-        let rows: [(&str, fn(&EntryCounts) -> usize); 16] = [
+        let rows: [Row; 16] = [
             ("entries", |c| c.entries),
             ("  severity error", |c| c.errors),
             ("  severity warning", |c| c.warnings),

@@ -30,11 +30,21 @@ pub const COLUMNS: [&str; 12] = [
 
 /// Writes `document` as CSV (`delimiter` `,`) or TSV (`\t`).
 pub fn export(document: &GlossaryDocument, delimiter: u8) -> String {
-    let mut writer = ::csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let _ = writer.write_record(COLUMNS);
     for fields in &document.terms {
-        let wrong: Vec<String> = fields.examples.iter().map(|example| example.wrong.clone()).collect();
-        let right: Vec<String> = fields.examples.iter().map(|example| example.right.clone()).collect();
+        let wrong: Vec<String> = fields
+            .examples
+            .iter()
+            .map(|example| example.wrong.clone())
+            .collect();
+        let right: Vec<String> = fields
+            .examples
+            .iter()
+            .map(|example| example.right.clone())
+            .collect();
         let record = [
             fields.zh.clone().unwrap_or_default(),
             fields.en.clone(),
@@ -78,7 +88,10 @@ fn split(cell: &str) -> Vec<String> {
         }
     }
     items.push(current);
-    items.into_iter().map(|item| item.trim().to_owned()).collect()
+    items
+        .into_iter()
+        .map(|item| item.trim().to_owned())
+        .collect()
 }
 
 /// Reads CSV or TSV with a header row naming the columns (any order; `zh`
@@ -113,18 +126,29 @@ pub fn import(text: &str, path: &Path, delimiter: u8, name: String) -> Result<Im
     let mut terms = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|error| {
-            let line = error.position().map_or(1, |position| position.line() as usize);
+            let line = error
+                .position()
+                .map_or(1, |position| position.line() as usize);
             error_at(line, error.to_string())
         })?;
-        let line = record.position().map_or(1, |position| position.line() as usize);
-        let cell = |name: &str| column(name).and_then(|index| record.get(index)).unwrap_or("");
+        let line = record
+            .position()
+            .map_or(1, |position| position.line() as usize);
+        let cell = |name: &str| {
+            column(name)
+                .and_then(|index| record.get(index))
+                .unwrap_or("")
+        };
         let optional = |name: &str| Some(cell(name).to_owned()).filter(|value| !value.is_empty());
         let flag = |name: &str, default: bool| -> Result<bool> {
             match cell(name).trim().to_ascii_lowercase().as_str() {
                 "" => Ok(default),
                 "true" | "yes" | "1" => Ok(true),
                 "false" | "no" | "0" => Ok(false),
-                other => Err(error_at(line, format!("`{name}` must be true or false, not {other:?}"))),
+                other => Err(error_at(
+                    line,
+                    format!("`{name}` must be true or false, not {other:?}"),
+                )),
             }
         };
         let en = record.get(en_column).unwrap_or("").to_owned();
@@ -135,16 +159,24 @@ pub fn import(text: &str, path: &Path, delimiter: u8, name: String) -> Result<Im
             "" | "error" => Severity::Error,
             "warning" => Severity::Warning,
             "info" => Severity::Info,
-            other => return Err(error_at(line, format!("`severity` must be error, warning or info, not {other:?}"))),
+            other => {
+                return Err(error_at(
+                    line,
+                    format!("`severity` must be error, warning or info, not {other:?}"),
+                ));
+            }
         };
         let wrong = split(cell("examples_wrong"));
         let right = split(cell("examples_right"));
         if wrong.len() != right.len() {
-            return Err(error_at(line, format!(
-                "{} `examples_wrong` but {} `examples_right` items",
-                wrong.len(),
-                right.len()
-            )));
+            return Err(error_at(
+                line,
+                format!(
+                    "{} `examples_wrong` but {} `examples_right` items",
+                    wrong.len(),
+                    right.len()
+                ),
+            ));
         }
         terms.push(EntryFields {
             zh: optional("zh"),
@@ -155,7 +187,11 @@ pub fn import(text: &str, path: &Path, delimiter: u8, name: String) -> Result<Im
             autofix: flag("autofix", true)?,
             case_sensitive: flag("case_sensitive", false)?,
             check_case: flag("check_case", true)?,
-            examples: wrong.into_iter().zip(right).map(|(wrong, right)| Example { wrong, right }).collect(),
+            examples: wrong
+                .into_iter()
+                .zip(right)
+                .map(|(wrong, right)| Example { wrong, right })
+                .collect(),
             note: optional("note"),
             source: optional("source"),
         });

@@ -37,9 +37,10 @@ pub struct Imported {
 
 /// Reads `text` (the contents of `path`) as `format`.
 pub fn import(text: &str, path: &Path, format: ExchangeFormat) -> Result<Imported> {
-    let default_name = path
-        .file_stem()
-        .map_or_else(|| "imported glossary".to_owned(), |stem| stem.to_string_lossy().into_owned());
+    let default_name = path.file_stem().map_or_else(
+        || "imported glossary".to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
     match format {
         ExchangeFormat::Csv => csv::import(text, path, b',', default_name),
         ExchangeFormat::Tsv => csv::import(text, path, b'\t', default_name),

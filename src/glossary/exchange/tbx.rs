@@ -40,15 +40,27 @@ pub fn export(document: &GlossaryDocument) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<tbx style=\"dca\" type=\"TBX-Basic\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n");
     out.push_str("  <tbxHeader>\n    <fileDesc>\n");
-    let _ = writeln!(out, "      <titleStmt>\n        <title>{}</title>\n      </titleStmt>", escape(&document.name));
+    let _ = writeln!(
+        out,
+        "      <titleStmt>\n        <title>{}</title>\n      </titleStmt>",
+        escape(&document.name)
+    );
     if let Some(description) = &document.description {
-        let _ = writeln!(out, "      <sourceDesc>\n        <p>{}</p>\n      </sourceDesc>", escape(description));
+        let _ = writeln!(
+            out,
+            "      <sourceDesc>\n        <p>{}</p>\n      </sourceDesc>",
+            escape(description)
+        );
     }
     out.push_str("    </fileDesc>\n  </tbxHeader>\n  <text>\n    <body>\n");
     for (index, fields) in document.terms.iter().enumerate() {
         let _ = writeln!(out, "      <conceptEntry id=\"c{}\">", index + 1);
         let admin = |out: &mut String, kind: &str, value: &str| {
-            let _ = writeln!(out, "        <admin type=\"{kind}\">{}</admin>", escape(value));
+            let _ = writeln!(
+                out,
+                "        <admin type=\"{kind}\">{}</admin>",
+                escape(value)
+            );
         };
         if fields.severity != Severity::Error {
             admin(&mut out, "x-termlint-severity", fields.severity.as_str());
@@ -93,10 +105,21 @@ pub fn export(document: &GlossaryDocument) -> String {
 }
 
 fn push_term(out: &mut String, term: &str, status: &str, source: Option<&str>) {
-    let _ = writeln!(out, "          <termSec>\n            <term>{}</term>", escape(term));
-    let _ = writeln!(out, "            <termNote type=\"administrativeStatus\">{status}</termNote>");
+    let _ = writeln!(
+        out,
+        "          <termSec>\n            <term>{}</term>",
+        escape(term)
+    );
+    let _ = writeln!(
+        out,
+        "            <termNote type=\"administrativeStatus\">{status}</termNote>"
+    );
     if let Some(source) = source {
-        let _ = writeln!(out, "            <admin type=\"source\">{}</admin>", escape(source));
+        let _ = writeln!(
+            out,
+            "            <admin type=\"source\">{}</admin>",
+            escape(source)
+        );
     }
     out.push_str("          </termSec>\n");
 }
@@ -156,11 +179,15 @@ fn attribute(element: &BytesStart<'_>, wanted: &str) -> Option<String> {
     element.attributes().flatten().find_map(|attribute| {
         let key = attribute.key.as_ref();
         let local = key.rsplit(|&b| b == b':').next().unwrap_or(key);
-        let matches = key == wanted.as_bytes() || (!wanted.contains(':') && local == wanted.as_bytes());
+        let matches =
+            key == wanted.as_bytes() || (!wanted.contains(':') && local == wanted.as_bytes());
         matches.then(|| {
             attribute
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), |value| value.into_owned())
+                .map_or_else(
+                    |_| String::from_utf8_lossy(&attribute.value).into_owned(),
+                    |value| value.into_owned(),
+                )
         })
     })
 }
@@ -182,7 +209,8 @@ fn internal_entities(doctype: &str) -> HashMap<String, String> {
         };
         if let Some(end) = after[1..].find(quote) {
             let raw = &after[1..1 + end];
-            let value = quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_owned(), |value| value.into_owned());
+            let value = quick_xml::escape::unescape(raw)
+                .map_or_else(|_| raw.to_owned(), |value| value.into_owned());
             entities.insert(name, value);
         }
     }
@@ -193,7 +221,12 @@ fn internal_entities(doctype: &str) -> HashMap<String, String> {
 pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported> {
     let lines = LineIndex::new(text);
     let error_at = |offset: u64, message: String| {
-        let (line, column) = lines.line_column(text, usize::try_from(offset).unwrap_or(usize::MAX).min(text.len()));
+        let (line, column) = lines.line_column(
+            text,
+            usize::try_from(offset)
+                .unwrap_or(usize::MAX)
+                .min(text.len()),
+        );
         Error::Format {
             path: path.to_path_buf(),
             line,
@@ -214,13 +247,15 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
 
     loop {
         let position = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|error| error_at(reader.error_position(), format!("malformed TBX: {error}")))?;
+        let event = reader.read_event().map_err(|error| {
+            error_at(reader.error_position(), format!("malformed TBX: {error}"))
+        })?;
         match event {
             Event::Eof => break,
             Event::DocType(doctype) => {
-                let doctype = doctype.decode().map_err(|error| error_at(position, error.to_string()))?;
+                let doctype = doctype
+                    .decode()
+                    .map_err(|error| error_at(position, error.to_string()))?;
                 entities = internal_entities(&doctype);
             }
             Event::Start(ref element) | Event::Empty(ref element) => {
@@ -229,7 +264,12 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
                 let name = local_name(element);
                 if path_stack.is_empty() {
                     if name != "tbx" && name != "martif" {
-                        return Err(error_at(position, format!("not a TBX file: the root element is <{name}>, not <tbx> or <martif>")));
+                        return Err(error_at(
+                            position,
+                            format!(
+                                "not a TBX file: the root element is <{name}>, not <tbx> or <martif>"
+                            ),
+                        ));
                     }
                     saw_root = true;
                 }
@@ -237,25 +277,36 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
                     "conceptEntry" | "termEntry" => {
                         concept = Some(Concept {
                             id: attribute(element, "id").unwrap_or_default(),
-                            line: lines.line_column(text, usize::try_from(position).unwrap_or(0).min(text.len())).0,
+                            line: lines
+                                .line_column(
+                                    text,
+                                    usize::try_from(position).unwrap_or(0).min(text.len()),
+                                )
+                                .0,
                             ..Concept::default()
                         });
                     }
                     "langSec" | "langSet" => {
                         if let Some(concept) = &mut concept {
                             concept.langs.push(LangSec {
-                                lang: attribute(element, "xml:lang").or_else(|| attribute(element, "lang")).unwrap_or_default(),
+                                lang: attribute(element, "xml:lang")
+                                    .or_else(|| attribute(element, "lang"))
+                                    .unwrap_or_default(),
                                 ..LangSec::default()
                             });
                         }
                     }
                     "termSec" | "tig" | "ntig" => {
-                        if let Some(lang) = concept.as_mut().and_then(|concept| concept.langs.last_mut()) {
+                        if let Some(lang) = concept
+                            .as_mut()
+                            .and_then(|concept| concept.langs.last_mut())
+                        {
                             lang.terms.push(Term::default());
                         }
                     }
                     "descripGrp" => groups.push(Group::default()),
-                    "term" | "termNote" | "descrip" | "note" | "admin" | "title" | "p" | "xref" | "ref" => {
+                    "term" | "termNote" | "descrip" | "note" | "admin" | "title" | "p" | "xref"
+                    | "ref" => {
                         captures.push(Capture {
                             element: name.clone(),
                             kind: attribute(element, "type"),
@@ -267,21 +318,41 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
                 }
                 path_stack.push(name);
                 if is_empty {
-                    end_element(&mut path_stack, &mut captures, &mut concept, &mut concepts, &mut groups, &mut title, &mut description);
+                    end_element(
+                        &mut path_stack,
+                        &mut captures,
+                        &mut concept,
+                        &mut concepts,
+                        &mut groups,
+                        &mut title,
+                        &mut description,
+                    );
                 }
             }
             Event::End(_) => {
-                end_element(&mut path_stack, &mut captures, &mut concept, &mut concepts, &mut groups, &mut title, &mut description);
+                end_element(
+                    &mut path_stack,
+                    &mut captures,
+                    &mut concept,
+                    &mut concepts,
+                    &mut groups,
+                    &mut title,
+                    &mut description,
+                );
             }
             Event::Text(content) => {
                 if let Some(capture) = captures.last_mut() {
-                    let content = content.decode().map_err(|error| error_at(position, error.to_string()))?;
+                    let content = content
+                        .decode()
+                        .map_err(|error| error_at(position, error.to_string()))?;
                     capture.text.push_str(&content.replace("\r\n", "\n"));
                 }
             }
             Event::CData(content) => {
                 if let Some(capture) = captures.last_mut() {
-                    let content = content.decode().map_err(|error| error_at(position, error.to_string()))?;
+                    let content = content
+                        .decode()
+                        .map_err(|error| error_at(position, error.to_string()))?;
                     capture.text.push_str(&content);
                 }
             }
@@ -292,15 +363,18 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
                         .ok()
                         .flatten()
                         .map(String::from)
-                        .ok_or_else(|| error_at(position, "a character reference is not valid".to_owned()))?
+                        .ok_or_else(|| {
+                            error_at(position, "a character reference is not valid".to_owned())
+                        })?
                 } else {
-                    let name = reference.decode().map_err(|error| error_at(position, error.to_string()))?;
+                    let name = reference
+                        .decode()
+                        .map_err(|error| error_at(position, error.to_string()))?;
                     match resolve_predefined_entity(&name) {
                         Some(value) => value.to_owned(),
-                        None => entities
-                            .get(name.as_ref())
-                            .cloned()
-                            .ok_or_else(|| error_at(position, format!("unknown entity &{name};")))?,
+                        None => entities.get(name.as_ref()).cloned().ok_or_else(|| {
+                            error_at(position, format!("unknown entity &{name};"))
+                        })?,
                     }
                 };
                 if let Some(capture) = captures.last_mut() {
@@ -313,7 +387,11 @@ pub fn import(text: &str, path: &Path, default_name: String) -> Result<Imported>
     if !saw_root {
         return Err(error_at(0, "not a TBX file: no root element".to_owned()));
     }
-    Ok(to_document(concepts, title.unwrap_or(default_name), description))
+    Ok(to_document(
+        concepts,
+        title.unwrap_or(default_name),
+        description,
+    ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -329,7 +407,9 @@ fn end_element(
     let Some(name) = path_stack.pop() else {
         return;
     };
-    let in_header = path_stack.iter().any(|element| element == "tbxHeader" || element == "martifHeader");
+    let in_header = path_stack
+        .iter()
+        .any(|element| element == "tbxHeader" || element == "martifHeader");
     match name.as_str() {
         "conceptEntry" | "termEntry" => {
             if let Some(done) = concept.take() {
@@ -338,9 +418,13 @@ fn end_element(
         }
         "descripGrp" => {
             if let Some(group) = groups.pop() {
-                let lang = concept.as_mut().and_then(|concept| concept.langs.last_mut());
+                let lang = concept
+                    .as_mut()
+                    .and_then(|concept| concept.langs.last_mut());
                 match (group.context, group.wrong, lang) {
-                    (Some(right), Some(wrong), Some(lang)) => lang.examples.push(Example { wrong, right }),
+                    (Some(right), Some(wrong), Some(lang)) => {
+                        lang.examples.push(Example { wrong, right })
+                    }
                     (Some(context), None, Some(lang)) => lang.contexts.push(context),
                     _ => {}
                 }
@@ -370,7 +454,11 @@ fn end_element(
     let Some(concept) = concept.as_mut() else {
         return;
     };
-    let in_term = path_stack.iter().rev().take_while(|e| *e != "langSec" && *e != "langSet").any(|e| e == "termSec" || e == "tig" || e == "ntig");
+    let in_term = path_stack
+        .iter()
+        .rev()
+        .take_while(|e| *e != "langSec" && *e != "langSet")
+        .any(|e| e == "termSec" || e == "tig" || e == "ntig");
     let in_lang = path_stack.iter().any(|e| e == "langSec" || e == "langSet");
     let in_group = path_stack.last().is_some_and(|e| e == "descripGrp");
     let kind = capture.kind.as_deref().unwrap_or("");
@@ -389,13 +477,18 @@ fn end_element(
         return;
     }
     let term = if in_term {
-        concept.langs.last_mut().and_then(|lang| lang.terms.last_mut())
+        concept
+            .langs
+            .last_mut()
+            .and_then(|lang| lang.terms.last_mut())
     } else {
         None
     };
     match (name.as_str(), kind, term) {
         ("term", _, Some(term)) => term.text = text,
-        ("termNote", "administrativeStatus" | "normativeAuthorization", Some(term)) => term.status = Some(text.trim().to_owned()),
+        ("termNote", "administrativeStatus" | "normativeAuthorization", Some(term)) => {
+            term.status = Some(text.trim().to_owned())
+        }
         ("admin", "source", Some(term)) => term.sources.push(text),
         ("xref" | "ref", _, Some(term)) => term.sources.push(capture.target.unwrap_or(text)),
         ("note", _, Some(term)) => term.notes.push(text),
@@ -409,24 +502,29 @@ fn end_element(
                 lang.contexts.push(text);
             }
         }
-        ("note", _, None) => {
-            match concept.langs.last_mut().filter(|_| in_lang) {
-                Some(lang) => lang.notes.push(text),
-                None => concept.notes.push(text),
-            }
+        ("note", _, None) => match concept.langs.last_mut().filter(|_| in_lang) {
+            Some(lang) => lang.notes.push(text),
+            None => concept.notes.push(text),
+        },
+        ("admin", kind, None) if kind.starts_with("x-termlint-") => {
+            concept.admins.push((kind.to_owned(), text))
         }
-        ("admin", kind, None) if kind.starts_with("x-termlint-") => concept.admins.push((kind.to_owned(), text)),
         _ => {}
     }
 }
 
 fn is_lang(lang: &str, prefix: &str) -> bool {
     let lang = lang.to_ascii_lowercase();
-    lang == prefix || lang.starts_with(&format!("{prefix}-")) || lang.starts_with(&format!("{prefix}_"))
+    lang == prefix
+        || lang.starts_with(&format!("{prefix}-"))
+        || lang.starts_with(&format!("{prefix}_"))
 }
 
 fn is_avoid(status: Option<&str>) -> bool {
-    matches!(status, Some(DEPRECATED | SUPERSEDED | "deprecatedTerm" | "supersededTerm"))
+    matches!(
+        status,
+        Some(DEPRECATED | SUPERSEDED | "deprecatedTerm" | "supersededTerm")
+    )
 }
 
 fn is_preferred(status: Option<&str>) -> bool {
@@ -449,10 +547,18 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
         let mut other_notes: Vec<String> = Vec::new();
         for lang in &concept.langs {
             if is_lang(&lang.lang, "zh") {
-                zh_terms.extend(lang.terms.iter().filter(|term| !term.text.trim().is_empty()));
+                zh_terms.extend(
+                    lang.terms
+                        .iter()
+                        .filter(|term| !term.text.trim().is_empty()),
+                );
                 other_notes.extend(lang.notes.iter().map(|note| format!("zh: {note}")));
             } else if is_lang(&lang.lang, "en") {
-                en_terms.extend(lang.terms.iter().filter(|term| !term.text.trim().is_empty()));
+                en_terms.extend(
+                    lang.terms
+                        .iter()
+                        .filter(|term| !term.text.trim().is_empty()),
+                );
                 en_langs.push(lang);
             } else {
                 *ignored.entry(lang.lang.clone()).or_default() += lang.terms.len();
@@ -461,10 +567,16 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
         let Some(en_term) = en_terms
             .iter()
             .find(|term| is_preferred(term.status.as_deref()))
-            .or_else(|| en_terms.iter().find(|term| !is_avoid(term.status.as_deref())))
+            .or_else(|| {
+                en_terms
+                    .iter()
+                    .find(|term| !is_avoid(term.status.as_deref()))
+            })
             .copied()
         else {
-            notes.push(format!("{label} has no English term that is not deprecated; skipped"));
+            notes.push(format!(
+                "{label} has no English term that is not deprecated; skipped"
+            ));
             continue;
         };
         let zh_term = zh_terms
@@ -477,14 +589,26 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
             .filter(|term| !zh_term.is_some_and(|chosen| std::ptr::eq(**term, chosen)))
             .map(|term| term.text.as_str())
             .collect();
-        let mut note_parts: Vec<String> = concept.definitions.iter().map(|d| format!("Definition: {d}")).collect();
+        let mut note_parts: Vec<String> = concept
+            .definitions
+            .iter()
+            .map(|d| format!("Definition: {d}"))
+            .collect();
         note_parts.extend(concept.notes.iter().cloned());
         for lang in &en_langs {
             note_parts.extend(lang.notes.iter().cloned());
-            note_parts.extend(lang.contexts.iter().map(|context| format!("Context: {context}")));
+            note_parts.extend(
+                lang.contexts
+                    .iter()
+                    .map(|context| format!("Context: {context}")),
+            );
         }
         for term in en_terms.iter().chain(&zh_terms) {
-            note_parts.extend(term.notes.iter().map(|note| format!("{}: {note}", term.text)));
+            note_parts.extend(
+                term.notes
+                    .iter()
+                    .map(|note| format!("{}: {note}", term.text)),
+            );
         }
         note_parts.extend(other_notes);
         if !other_zh.is_empty() {
@@ -530,7 +654,10 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
             autofix: admin("x-termlint-autofix").as_deref() != Some("false"),
             case_sensitive: admin("x-termlint-case-sensitive").as_deref() == Some("true"),
             check_case: admin("x-termlint-check-case").as_deref() != Some("false"),
-            examples: en_langs.iter().flat_map(|lang| lang.examples.iter().cloned()).collect(),
+            examples: en_langs
+                .iter()
+                .flat_map(|lang| lang.examples.iter().cloned())
+                .collect(),
             note: (!note_parts.is_empty()).then(|| note_parts.join("\n")),
             source: (!sources.is_empty()).then(|| sources.join(" ; ")),
         });
@@ -538,12 +665,21 @@ fn to_document(concepts: Vec<Concept>, name: String, description: Vec<String>) -
     if !ignored.is_empty() {
         let mut languages: Vec<String> = ignored
             .into_iter()
-            .map(|(lang, count)| format!("{lang} ({count} term{})", if count == 1 { "" } else { "s" }))
+            .map(|(lang, count)| {
+                format!("{lang} ({count} term{})", if count == 1 { "" } else { "s" })
+            })
             .collect();
         languages.sort();
-        notes.push(format!("ignored languages other than Chinese and English: {}", languages.join(", ")));
+        notes.push(format!(
+            "ignored languages other than Chinese and English: {}",
+            languages.join(", ")
+        ));
     }
-    let description = description.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n");
+    let description = description
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
     Imported {
         document: GlossaryDocument {
             name,
