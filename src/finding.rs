@@ -38,6 +38,14 @@ impl fmt::Display for Severity {
 }
 
 /// The rule that produced a finding; its id appears in every output format.
+///
+/// One id type serves both `check` rules and `glossary lint` checks, because
+/// both produce the same [`Finding`] and go through the same reporters and exit
+/// codes: a second id type carried by `Finding` would make every reporter and
+/// [`crate::rules::RuleSettings`] branch on which kind of finding it prints.
+/// The lint ids are extra variants after the check rules, so the check rules'
+/// ids, their order, [`RuleId::ALL`] and [`RuleId::parse`] stay as they were;
+/// [`RuleId::GLOSSARY_LINT`] and [`RuleId::parse_glossary_lint`] are the lint side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {
@@ -55,10 +63,36 @@ pub enum RuleId {
     InconsistentTerm,
     /// An inline `termlint-disable…` comment that suppressed nothing.
     UnusedSuppression,
+    /// Glossary lint: the same `zh` in two entries (in one file or across files).
+    DuplicateZh,
+    /// Glossary lint: the same `en` for different `zh` terms.
+    DuplicateEn,
+    /// Glossary lint: the same avoid phrase listed by two entries.
+    DuplicateAvoid,
+    /// Glossary lint: an `avoid` equal (after normalisation) to the entry's own
+    /// `en`/`accept` or to another entry's `en`: it would flag correct text.
+    AvoidIsApproved,
+    /// Glossary lint: an `accept` that is another entry's `avoid`.
+    AcceptIsAvoided,
+    /// Glossary lint: an `avoid` found by the matcher inside an approved rendering.
+    ShadowedAvoid,
+    /// Glossary lint: an empty value.
+    EmptyValue,
+    /// Glossary lint: a value with leading or trailing whitespace.
+    PaddedValue,
+    /// Glossary lint: Chinese punctuation or CJK characters in `en` or `accept`.
+    CjkInEn,
+    /// Glossary lint: an entry without `source`.
+    MissingSource,
+    /// Glossary lint: a `zh` containing another entry's `zh` whose renderings
+    /// the longer term's renderings do not contain.
+    NestedZh,
+    /// Glossary lint: an `examples` self-test that fails.
+    ExampleFailed,
 }
 
 impl RuleId {
-    /// Every rule, in documentation order.
+    /// Every `check` rule, in documentation order.
     pub const ALL: [RuleId; 7] = [
         Self::AvoidTerm,
         Self::TermCase,
@@ -79,12 +113,54 @@ impl RuleId {
             Self::NumberMismatch => "number-mismatch",
             Self::InconsistentTerm => "inconsistent-term",
             Self::UnusedSuppression => "unused-suppression",
+            Self::DuplicateZh => "duplicate-zh",
+            Self::DuplicateEn => "duplicate-en",
+            Self::DuplicateAvoid => "duplicate-avoid",
+            Self::AvoidIsApproved => "avoid-is-approved",
+            Self::AcceptIsAvoided => "accept-is-avoided",
+            Self::ShadowedAvoid => "shadowed-avoid",
+            Self::EmptyValue => "empty-value",
+            Self::PaddedValue => "padded-value",
+            Self::CjkInEn => "cjk-in-en",
+            Self::MissingSource => "missing-source",
+            Self::NestedZh => "nested-zh",
+            Self::ExampleFailed => "example-failed",
         }
     }
 
-    /// Parses a rule id as written in output and configuration.
+    /// Every `glossary lint` check, in documentation order.
+    pub const GLOSSARY_LINT: [RuleId; 12] = [
+        Self::DuplicateZh,
+        Self::DuplicateEn,
+        Self::DuplicateAvoid,
+        Self::AvoidIsApproved,
+        Self::AcceptIsAvoided,
+        Self::ShadowedAvoid,
+        Self::EmptyValue,
+        Self::PaddedValue,
+        Self::CjkInEn,
+        Self::MissingSource,
+        Self::NestedZh,
+        Self::ExampleFailed,
+    ];
+
+    /// Parses a `check` rule id as written in output and configuration
+    /// (suppression comments, `--rule`, `explain`); lint ids are not rules
+    /// one can configure for `check`, see [`RuleId::parse_glossary_lint`].
     pub fn parse(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|rule| rule.as_str() == id)
+    }
+
+    /// Parses a `glossary lint` check id.
+    pub fn parse_glossary_lint(id: &str) -> Option<Self> {
+        Self::GLOSSARY_LINT
+            .into_iter()
+            .find(|rule| rule.as_str() == id)
+    }
+
+    /// Whether this id is a `glossary lint` check rather than a `check` rule.
+    pub fn is_glossary_lint(self) -> bool {
+        Self::GLOSSARY_LINT.contains(&self)
     }
 }
 
@@ -183,4 +259,22 @@ pub struct RawFinding {
     pub replacement: Option<(String, Applicability)>,
     /// The glossary entry involved, if any.
     pub term: Option<TermRef>,
+}
+
+#[cfg(test)]
+mod rule_id_tests {
+    use super::RuleId;
+
+    #[test]
+    fn lint_ids_round_trip_and_stay_apart_from_check_rules() {
+        for rule in RuleId::GLOSSARY_LINT {
+            assert_eq!(RuleId::parse_glossary_lint(rule.as_str()), Some(rule));
+            assert_eq!(RuleId::parse(rule.as_str()), None);
+            assert!(rule.is_glossary_lint());
+        }
+        for rule in RuleId::ALL {
+            assert_eq!(RuleId::parse(rule.as_str()), Some(rule));
+            assert!(!rule.is_glossary_lint());
+        }
+    }
 }

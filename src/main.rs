@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Rules => cli::rules::list(),
         Command::Explain(args) => cli::rules::explain(&args),
         Command::Completions(args) => cli::rules::completions(&args),
+        Command::Glossary(args) => cli::glossary::run(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

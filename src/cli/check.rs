@@ -664,7 +664,7 @@ fn write_fixes(document: &Document, report: &FileReport) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+pub(crate) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive) and one module per subcommand.
 
 pub mod check;
+pub mod glossary;
 pub mod init;
 pub mod rules;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
+    /// Maintain glossaries: lint, fmt, stats, lookup, import, export, coverage, diff.
+    Glossary(glossary::GlossaryArgs),
 }
 
 /// Arguments of `termlint init`.

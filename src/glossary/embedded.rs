@@ -6,7 +6,10 @@ use std::sync::OnceLock;
 use super::{Glossary, load_str};
 use crate::error::{Error, Result};
 
-include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/embedded_glossary.rs"));
+}
+pub(super) use files::EMBEDDED_FILES;
 
 /// The parsed embedded glossary, or the (rendered) error a broken build shipped.
 static EMBEDDED: OnceLock<std::result::Result<Glossary, (PathBuf, usize, usize, String)>> =

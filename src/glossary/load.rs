@@ -13,6 +13,15 @@ const MAX_GLOSSARY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Loads one glossary from YAML text; `path` is used in messages and origins.
 pub fn load_str(yaml: &str, path: &Path) -> Result<Glossary> {
+    let glossary = parse_str(yaml, path)?;
+    glossary.validate()?;
+    Ok(glossary)
+}
+
+/// Parses one glossary from YAML text without [`Glossary::validate`]: the
+/// YAML must be well-formed and typed, but duplicates and empty values are
+/// kept, for `glossary lint` to report all of them rather than the first.
+pub fn parse_str(yaml: &str, path: &Path) -> Result<Glossary> {
     let document: GlossaryDocument = serde_yaml::from_str(yaml).map_err(|error| {
         let (line, column) = error
             .location()
@@ -60,7 +69,6 @@ pub fn load_str(yaml: &str, path: &Path) -> Result<Glossary> {
         }],
         entries,
     };
-    glossary.validate()?;
     Ok(glossary)
 }
 
@@ -69,11 +77,8 @@ pub fn load_str(yaml: &str, path: &Path) -> Result<Glossary> {
 pub fn load_path(path: &Path) -> Result<Glossary> {
     let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
     if metadata.is_dir() {
-        let mut files = Vec::new();
-        collect_yaml_files(path, &mut files)?;
-        files.sort();
         let mut glossary = Glossary::default();
-        for file in files {
+        for file in glossary_files(path)? {
             glossary.extend(load_file(&file)?)?;
         }
         return Ok(glossary);
@@ -91,6 +96,24 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Glossary> {
 }
 
 fn load_file(path: &Path) -> Result<Glossary> {
+    load_str(&read_glossary_text(path)?, path)
+}
+
+/// Every glossary file a path names: the file itself, or every
+/// `*.yaml`/`*.yml` file under a folder, in path order.
+pub fn glossary_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    collect_yaml_files(path, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a glossary file as text: size-limited, BOM stripped, UTF-8 required.
+pub fn read_glossary_text(path: &Path) -> Result<String> {
     let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
     if metadata.len() > MAX_GLOSSARY_BYTES {
         return Err(Error::Glossary {
@@ -107,7 +130,7 @@ fn load_file(path: &Path) -> Result<Glossary> {
         offset: error.valid_up_to(),
         message: "glossary is not valid UTF-8".to_owned(),
     })?;
-    load_str(text, path)
+    Ok(text.to_owned())
 }
 
 fn collect_yaml_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<()> {

@@ -6,11 +6,18 @@
 //! records where each entry and each of its keys starts, so that every later
 //! message — a load error, a lint finding — can point at the entry.
 
+pub mod coverage;
+pub mod diff;
 mod embedded;
+pub mod exchange;
+pub mod format;
+pub mod lint;
 mod load;
 mod locate;
+pub mod lookup;
+pub mod stats;
 
-pub use load::{load_path, load_paths, load_str};
+pub use load::{glossary_files, load_path, load_paths, load_str, parse_str, read_glossary_text};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -175,6 +182,11 @@ impl Glossary {
         embedded::glossary()
     }
 
+    /// The shipped glossary files as embedded: (path shown in messages, YAML text).
+    pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+        embedded::EMBEDDED_FILES
+    }
+
     /// Adds `other`'s files and entries after this glossary's, rejecting
     /// duplicate terms (see [`Glossary::validate`]).
     pub fn extend(&mut self, other: Glossary) -> Result<()> {
@@ -287,4 +299,63 @@ fn glossary_error(origin: &Origin, message: String) -> Error {
         column: origin.column,
         message,
     }
+}
+
+/// The text of one glossary file and the path it is shown under: what the
+/// maintenance commands (`glossary lint`, `fmt`, …) work on, since they need
+/// the YAML as written, not only the entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryText {
+    /// The path shown in messages.
+    pub path: PathBuf,
+    /// The YAML text (without a byte-order mark).
+    pub text: String,
+}
+
+impl GlossaryText {
+    /// Every glossary file under `paths` (files, or folders walked for
+    /// `*.yaml`/`*.yml`), read.
+    pub fn read_all<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<GlossaryText>> {
+        let mut texts = Vec::new();
+        for path in paths {
+            for file in glossary_files(path.as_ref())? {
+                let text = read_glossary_text(&file)?;
+                texts.push(GlossaryText { path: file, text });
+            }
+        }
+        Ok(texts)
+    }
+
+    /// The shipped glossary files.
+    pub fn embedded() -> Vec<GlossaryText> {
+        Glossary::embedded_files()
+            .iter()
+            .map(|(path, text)| GlossaryText {
+                path: PathBuf::from(path),
+                text: (*text).to_owned(),
+            })
+            .collect()
+    }
+
+    /// Parses the file without validation (see [`parse_str`]).
+    pub fn parse(&self) -> Result<Glossary> {
+        parse_str(&self.text, &self.path)
+    }
+}
+
+/// Parses several files without validation and puts their entries together,
+/// in order; returns the merged glossary and the files that could not be parsed.
+pub fn parse_texts(texts: &[GlossaryText]) -> (Glossary, Vec<Error>) {
+    let mut glossary = Glossary::default();
+    let mut errors = Vec::new();
+    for text in texts {
+        match text.parse() {
+            Ok(parsed) => {
+                glossary.files.extend(parsed.files);
+                glossary.entries.extend(parsed.entries);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    (glossary, errors)
 }
