@@ -121,7 +121,11 @@ fn gb18030_text_is_detected_and_kept() {
         .code(1)
         .stderr(predicate::str::contains("GB18030"))
         .stdout(predicate::str::contains("\"found\": \"88th Strategy\""));
-    workspace.check().args(["--write", "mixed.txt"]).assert().code(0);
+    workspace
+        .check()
+        .args(["--write", "mixed.txt"])
+        .assert()
+        .code(0);
     let (expected, _, _) =
         encoding_rs::GB18030.encode("坚持和深化八八战略。\n这是 8-8 Strategy 的错误译法。\n");
     assert_eq!(workspace.read("mixed.txt"), expected.into_owned());

@@ -3,7 +3,7 @@
 use crate::finding::{Applicability, RawFinding, RuleId, TermRef};
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::matcher::{CompiledMatcher, PhraseKind, PhraseMatch, PhraseRole};
-use crate::rules::adapt_replacement;
+use crate::rules::{adapt_replacement, is_sentence_start};
 use crate::text::{Normalization, NormalizedText, normalize_phrase};
 
 /// An occurrence of a phrase, attributed to one entry's role, that passed
@@ -107,7 +107,12 @@ pub fn findings(
             let entry = &glossary.entries[occurrence.role.entry];
             let span = view.original_span(original, occurrence.start, occurrence.end);
             let found = &original[span.clone()];
-            let replacement = adapt_replacement(entry.en(), found, occurrence.role.plural);
+            let replacement = adapt_replacement(
+                entry.en(),
+                found,
+                occurrence.role.plural,
+                is_sentence_start(original, span.start),
+            );
             RawFinding {
                 span,
                 rule: RuleId::AvoidTerm,

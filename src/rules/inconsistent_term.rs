@@ -58,7 +58,7 @@ pub fn findings(glossary: &Glossary, renderings: &[Rendering]) -> Vec<(usize, Ra
                 // one is avoid-term's to fix.
                 replacement: both_correct.then(|| {
                     (
-                        adapt_replacement(first_phrase, &rendering.found, false),
+                        adapt_replacement(first_phrase, &rendering.found, false, false),
                         Applicability::Suggestion,
                     )
                 }),

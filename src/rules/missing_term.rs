@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use crate::finding::{RawFinding, RuleId};
 use crate::glossary::GlossaryEntry;
-use crate::rules::adapt_replacement;
 use crate::rules::avoid_term::{applicability, term_ref};
+use crate::rules::{adapt_replacement, is_sentence_start};
 use crate::text::{Normalization, normalize_phrase};
 
 /// How little a near-miss may differ from the approved rendering (the
@@ -86,7 +86,12 @@ pub fn findings(
                     one_line(found)
                 ),
                 replacement: Some((
-                    adapt_replacement(entry.en(), found, *plural),
+                    adapt_replacement(
+                        entry.en(),
+                        found,
+                        *plural,
+                        is_sentence_start(target, span.start),
+                    ),
                     applicability(entry),
                 )),
                 term: Some(term_ref(entry)),
@@ -95,6 +100,7 @@ pub fn findings(
         }
         if let Some(span) = near_miss(entry.en(), target, &term.rendered_spans) {
             let found = &target[span.clone()];
+            let at_sentence_start = is_sentence_start(target, span.start);
             findings.push(RawFinding {
                 span,
                 rule: RuleId::MissingTerm,
@@ -104,7 +110,7 @@ pub fn findings(
                     one_line(found)
                 ),
                 replacement: Some((
-                    adapt_replacement(entry.en(), found, false),
+                    adapt_replacement(entry.en(), found, false, at_sentence_start),
                     applicability(entry),
                 )),
                 term: Some(term_ref(entry)),

@@ -16,7 +16,7 @@ pub mod untranslated;
 mod replacement;
 
 pub use catalog::{RULES, RuleInfo, rule_info};
-pub use replacement::adapt_replacement;
+pub use replacement::{adapt_replacement, is_sentence_start};
 
 use std::collections::HashMap;
 

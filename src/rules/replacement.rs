@@ -7,33 +7,47 @@ const MINOR_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
 ];
 
-/// `approved` adapted to the text it replaces: pluralised when the wrong
-/// rendering was found in its plural form, upper-cased when it was written in
-/// capitals, title-cased when it was written in title case, and capitalised
-/// when it began with a capital (a sentence start).
-pub fn adapt_replacement(approved: &str, found: &str, plural: bool) -> String {
-    let mut replacement = if plural && !ends_in_plural(approved) {
+/// `approved` adapted to the text it replaces:
+/// - pluralised when the wrong rendering was found in its plural form;
+/// - upper-cased when the wrong rendering is a phrase written in capitals
+///   (a headline; a lone acronym such as "CCP" is not);
+/// - title-cased when it was written in title case and the approved rendering
+///   has no capitals of its own (a name: "Hexi Economic and Technical
+///   Development Zone");
+/// - capitalised at the start of a sentence.
+///
+/// Otherwise the approved rendering is used exactly as the glossary writes it.
+pub fn adapt_replacement(
+    approved: &str,
+    found: &str,
+    plural: bool,
+    at_sentence_start: bool,
+) -> String {
+    let replacement = if plural && !ends_in_plural(approved) {
         plural_of(approved).unwrap_or_else(|| approved.to_owned())
     } else {
         approved.to_owned()
     };
-    let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
-    let cased_letters = letters
-        .iter()
-        .filter(|c| c.is_uppercase() || c.is_lowercase())
-        .count();
-    if cased_letters >= 2 && letters.iter().all(|c| !c.is_lowercase()) {
+    let words: Vec<&str> = found
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .collect();
+    let all_capitals = words.len() >= 2
+        && words
+            .iter()
+            .all(|word| !word.chars().any(char::is_lowercase));
+    if all_capitals {
         return replacement.to_uppercase();
     }
-    let words: Vec<&str> = found.split_whitespace().collect();
+    let approved_has_capitals = approved.chars().any(char::is_uppercase);
     let title_case = words.len() >= 2
         && words
             .iter()
             .filter(|word| !MINOR_WORDS.contains(&word.to_lowercase().as_str()))
             .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
             .all(char::is_uppercase);
-    if title_case {
-        replacement = replacement
+    if title_case && !approved_has_capitals {
+        return replacement
             .split(' ')
             .enumerate()
             .map(|(index, word)| {
@@ -45,14 +59,26 @@ pub fn adapt_replacement(approved: &str, found: &str, plural: bool) -> String {
             })
             .collect::<Vec<_>>()
             .join(" ");
-    } else if found
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
-    {
-        replacement = capitalize(&replacement);
+    }
+    if at_sentence_start {
+        return capitalize(&replacement);
     }
     replacement
+}
+
+/// Whether `offset` in `text` starts a sentence: only whitespace, opening
+/// quotes and brackets stand between it and the start of the text or a
+/// sentence-ending mark.
+pub fn is_sentence_start(text: &str, offset: usize) -> bool {
+    let before = text.get(..offset).unwrap_or_default();
+    for c in before.chars().rev() {
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '「' | '《')
+        {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ':' | '：' | ';');
+    }
+    true
 }
 
 fn ends_in_plural(phrase: &str) -> bool {
@@ -75,36 +101,85 @@ mod tests {
     #[test]
     fn adapts_number_and_case() {
         assert_eq!(
-            adapt_replacement("8-8 Strategy", "88th Strategy", false),
+            adapt_replacement("8-8 Strategy", "88th Strategy", false, false),
             "8-8 Strategy"
         );
         assert_eq!(
-            adapt_replacement("deadline", "time nodes", true),
+            adapt_replacement("deadline", "time nodes", true, false),
             "deadlines"
         );
         assert_eq!(
-            adapt_replacement("deadlines", "time nodes", true),
+            adapt_replacement("deadlines", "time nodes", true, false),
             "deadlines"
         );
         assert_eq!(
-            adapt_replacement("8-8 Strategy", "88TH STRATEGY", false),
+            adapt_replacement("8-8 Strategy", "88TH STRATEGY", false, false),
             "8-8 STRATEGY"
         );
         assert_eq!(
             adapt_replacement(
                 "public performance review mechanism",
                 "Drying competition mechanism",
-                false
+                false,
+                true
             ),
             "Public performance review mechanism"
         );
         assert_eq!(
             adapt_replacement(
+                "economic and technological development zone",
+                "Economic and Technical Development Area",
+                false,
+                false
+            ),
+            "Economic and Technological Development Zone"
+        );
+        assert_eq!(
+            adapt_replacement(
                 "public performance review of the mechanism",
                 "Drying Competition Mechanism",
+                false,
                 false
             ),
             "Public Performance Review of the Mechanism"
         );
+    }
+
+    #[test]
+    fn keeps_deliberate_capitals_and_ignores_acronyms() {
+        assert_eq!(
+            adapt_replacement("Communist Party of China", "CCP", false, false),
+            "Communist Party of China"
+        );
+        assert_eq!(
+            adapt_replacement(
+                "head of the Organization Department",
+                "Minister of Organization",
+                false,
+                false
+            ),
+            "head of the Organization Department"
+        );
+        assert_eq!(
+            adapt_replacement(
+                "head of the Organization Department",
+                "Minister of Organization",
+                false,
+                true
+            ),
+            "Head of the Organization Department"
+        );
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let text = "Time nodes. “Time nodes” and (time nodes): next";
+        assert!(is_sentence_start(text, 0));
+        assert!(is_sentence_start(
+            text,
+            text.find("“").unwrap_or(0) + "“".len()
+        ));
+        assert!(!is_sentence_start(text, text.find("(").unwrap_or(0) + 1));
+        assert!(is_sentence_start(text, text.find("next").unwrap_or(0)));
     }
 }
