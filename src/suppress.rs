@@ -151,7 +151,10 @@ pub fn apply(document: &Document, findings: Vec<Finding>, rules: &RuleSettings) 
             !suppressed
         })
         .collect();
-    let Some(severity) = rules.severity(RuleId::UnusedSuppression, Severity::Warning) else {
+    let Some(severity) = rules.severity(
+        RuleId::UnusedSuppression,
+        crate::rules::catalog::rule_info(RuleId::UnusedSuppression).default_severity,
+    ) else {
         return kept;
     };
     let lines = LineIndex::new(&document.text);

@@ -87,7 +87,7 @@ finding:  missing-term: the source has 八八战略; expected \"8-8 Strategy\"",
     },
     RuleInfo {
         id: RuleId::NumberMismatch,
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         severity_from_entry: false,
         needs_source: true,
         summary: "Numbers, ordinals, percentages or 万/亿 amounts differ between source and target.",

@@ -8,11 +8,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::finding::{Applicability, RawFinding, RuleId, Severity};
+use crate::finding::{Applicability, RawFinding, RuleId};
 use crate::glossary::Glossary;
 use crate::matcher::PhraseKind;
 use crate::rules::adapt_replacement;
 use crate::rules::avoid_term::{phrase_of, term_ref};
+use crate::rules::catalog::rule_info;
 
 /// One rendering of an entry in a target segment.
 #[derive(Debug, Clone)]
@@ -48,7 +49,7 @@ pub fn findings(glossary: &Glossary, renderings: &[Rendering]) -> Vec<(usize, Ra
             RawFinding {
                 span: rendering.span.clone(),
                 rule: RuleId::InconsistentTerm,
-                severity: Severity::Warning,
+                severity: rule_info(RuleId::InconsistentTerm).default_severity,
                 message: format!(
                     "{} is rendered \"{found}\" here but \"{}\" earlier in the document",
                     entry.zh().unwrap_or_default(),

@@ -11,8 +11,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::finding::{RawFinding, RuleId, Severity};
+use crate::finding::{RawFinding, RuleId};
 use crate::numbers::{NumberMention, describe_value, extract_chinese, extract_english};
+use crate::rules::catalog::rule_info;
 
 fn outside(mentions: Vec<NumberMention>, excluded: &[Range<usize>]) -> Vec<NumberMention> {
     mentions
@@ -76,7 +77,7 @@ pub fn findings(
                 RawFinding {
                     span: mention.span.clone(),
                     rule: RuleId::NumberMismatch,
-                    severity: Severity::Warning,
+                    severity: rule_info(RuleId::NumberMismatch).default_severity,
                     message: match in_source {
                         Some(expected) => format!(
                             "\"{found}\" ({value}) does not match the source, which has {expected}"
@@ -90,7 +91,7 @@ pub fn findings(
             (None, Some(expected)) => RawFinding {
                 span: 0..0,
                 rule: RuleId::NumberMismatch,
-                severity: Severity::Warning,
+                severity: rule_info(RuleId::NumberMismatch).default_severity,
                 message: format!("the source has {expected}, which the translation does not"),
                 replacement: None,
                 term: None,

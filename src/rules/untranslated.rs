@@ -1,7 +1,8 @@
 //! `untranslated`: Chinese text left in the English target.
 
-use crate::finding::{Applicability, RawFinding, RuleId, Severity, TermRef};
+use crate::finding::{Applicability, RawFinding, RuleId, TermRef};
 use crate::glossary::GlossaryEntry;
+use crate::rules::catalog::rule_info;
 
 /// Whether `c` is a Han ideograph (or a Japanese kana / Korean syllable,
 /// which are just as out of place in an English target).
@@ -43,7 +44,7 @@ pub fn findings<'g>(
         findings.push(RawFinding {
             span: start..end,
             rule: RuleId::Untranslated,
-            severity: Severity::Warning,
+            severity: rule_info(RuleId::Untranslated).default_severity,
             message: match entry {
                 Some(entry) => format!(
                     "untranslated Chinese \"{run}\"; the approved rendering is \"{}\"",
