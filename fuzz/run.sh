@@ -13,12 +13,20 @@ if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(cargo fuzz list --fuzz-dir fuzz)
 fi
 cargo fuzz build --fuzz-dir fuzz -O
+failed=()
 for target in "${targets[@]}"; do
     echo "== $target (${seconds}s)"
     mkdir -p "fuzz/corpus/$target"
     seeds="fuzz/seeds/$target"
     extra=()
     [ -d "$seeds" ] && extra+=("$seeds")
+    # A crash stops this target only; its input is kept in fuzz/artifacts/$target/.
     cargo fuzz run --fuzz-dir fuzz -O "$target" "fuzz/corpus/$target" "${extra[@]}" -- \
-        -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1
+        -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+        || failed+=("$target")
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "crashed: ${failed[*]} (inputs in fuzz/artifacts/)"
+    exit 1
+fi
+echo "all fuzz targets ran ${seconds}s each without a crash"
