@@ -393,3 +393,16 @@ fn diff_and_write_conflict() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_word_the_replacement_ends_with_is_not_left_doubled() {
+    // The shipped glossary replaces "One Belt, One Road" with "Belt and Road Initiative".
+    assert_cmd::Command::cargo_bin("termlint")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["check", "--diff", "-"])
+        .write_stdin("They praised the One Belt, One Road initiative.\n")
+        .assert()
+        .stdout(predicate::str::contains(
+            "+They praised the Belt and Road Initiative.\n",
+        ));
+}

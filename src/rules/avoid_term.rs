@@ -3,7 +3,7 @@
 use crate::finding::{Applicability, RawFinding, RuleId, TermRef};
 use crate::glossary::{Glossary, GlossaryEntry};
 use crate::matcher::{CompiledMatcher, PhraseKind, PhraseMatch, PhraseRole};
-use crate::rules::{adapt_replacement, is_sentence_start};
+use crate::rules::{absorb_echoed_word, adapt_replacement, is_sentence_start};
 use crate::text::{Normalization, NormalizedText, normalize_phrase};
 
 /// An occurrence of a phrase, attributed to one entry's role, that passed
@@ -106,13 +106,14 @@ pub fn findings(
         .map(|occurrence| {
             let entry = &glossary.entries[occurrence.role.entry];
             let span = view.original_span(original, occurrence.start, occurrence.end);
-            let found = &original[span.clone()];
             let replacement = adapt_replacement(
                 entry.en(),
-                found,
+                &original[span.clone()],
                 occurrence.role.plural,
                 is_sentence_start(original, span.start),
             );
+            let span = absorb_echoed_word(original, span, &replacement);
+            let found = &original[span.clone()];
             RawFinding {
                 span,
                 rule: RuleId::AvoidTerm,

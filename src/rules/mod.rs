@@ -16,7 +16,7 @@ pub mod untranslated;
 mod replacement;
 
 pub use catalog::{RULES, RuleInfo, rule_info};
-pub use replacement::{adapt_replacement, is_sentence_start};
+pub use replacement::{absorb_echoed_word, adapt_replacement, is_sentence_start};
 
 use std::collections::HashMap;
 

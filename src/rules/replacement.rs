@@ -66,6 +66,43 @@ pub fn adapt_replacement(
     replacement
 }
 
+/// `span` extended over the word that follows it when that word repeats the
+/// last word of `replacement`: replacing "One Belt, One Road" in "the One
+/// Belt, One Road initiative" by "Belt and Road Initiative" must not leave
+/// "Initiative initiative".
+pub fn absorb_echoed_word(
+    text: &str,
+    span: std::ops::Range<usize>,
+    replacement: &str,
+) -> std::ops::Range<usize> {
+    let Some(last_word) = replacement
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|word| !word.is_empty())
+    else {
+        return span;
+    };
+    let found = text.get(span.clone()).unwrap_or_default();
+    let found_last = found
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|word| !word.is_empty());
+    if found_last.is_some_and(|word| word.eq_ignore_ascii_case(last_word)) {
+        return span;
+    }
+    let rest = text.get(span.end..).unwrap_or_default();
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    let after_gap = &rest[gap..];
+    let word_len = after_gap
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(after_gap.len(), |(index, _)| index);
+    let next_word = &after_gap[..word_len];
+    if gap > 0 && next_word.to_lowercase() == last_word.to_lowercase() {
+        span.start..span.end + gap + word_len
+    } else {
+        span
+    }
+}
+
 /// Whether `offset` in `text` starts a sentence: only whitespace, opening
 /// quotes and brackets stand between it and the start of the text or a
 /// sentence-ending mark.
@@ -168,6 +205,25 @@ mod tests {
                 true
             ),
             "Head of the Organization Department"
+        );
+    }
+
+    #[test]
+    fn an_echoed_last_word_is_absorbed() {
+        let text = "the One Belt, One Road initiative was";
+        let span = 4..22;
+        assert_eq!(
+            &text[absorb_echoed_word(text, span.clone(), "Belt and Road Initiative")],
+            "One Belt, One Road initiative"
+        );
+        assert_eq!(
+            absorb_echoed_word(text, span.clone(), "Belt and Road"),
+            span
+        );
+        let plural = "One Belt, One Road initiatives";
+        assert_eq!(
+            absorb_echoed_word(plural, 0..18, "Belt and Road Initiative"),
+            0..18
         );
     }
 
