@@ -219,9 +219,20 @@ impl Checker {
         if self.rules.is_enabled(RuleId::NumberMismatch) {
             let source_terms: Vec<Range<usize>> =
                 source_hits.iter().map(|hit| hit.start..hit.end).collect();
+            // A number inside an English phrase is left out only when its
+            // entry's zh is in the source too, so both sides drop the same
+            // number ("third plenary session" for 三中全会); a phrase whose
+            // term the source lacks keeps its numbers.
+            let patterns = self.matcher.patterns();
             let target_terms: Vec<Range<usize>> = scan
                 .matches
                 .iter()
+                .filter(|m| {
+                    patterns[m.pattern]
+                        .roles
+                        .iter()
+                        .any(|role| source_counts.contains_key(&role.entry))
+                })
                 .map(|m| scan.view.original_span(target, m.start, m.end))
                 .collect();
             findings.extend(number_mismatch::findings(

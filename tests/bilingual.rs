@@ -360,3 +360,33 @@ fn malformed_xliff_is_an_input_error_with_its_location() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.xlf:2:"), "{stderr}");
 }
+
+// Regression: "third plenary session" is a glossary rendering (of 三中全会), so
+// its "third" was left out of the number check even when the source wrote
+// 三次全会, which is no glossary term: the source's 3 was then reported missing.
+#[test]
+fn numbers_in_glossary_phrases_count_unless_the_source_has_the_term() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("a.zh.txt"), "市委召开九届三次全会。\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("a.en.txt"),
+        "The municipal Party committee held the third plenary session of the Ninth committee.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "a.en.txt"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let mismatches: Vec<&Value> = report["findings"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .filter(|f| f["rule"] == "number-mismatch")
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
