@@ -448,6 +448,32 @@ fn source_pairing_sources_are_not_checked_as_targets() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn source_pairing_pairs_targets_with_their_sources() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir_all(dir.path().join("zh/news"))?;
+    std::fs::create_dir_all(dir.path().join("en/news"))?;
+    std::fs::write(
+        dir.path().join("termlint.yaml"),
+        "source-pairing:\n  - source: \"zh/**/*.md\"\n    target: \"en/**/*.md\"\n",
+    )?;
+    std::fs::write(dir.path().join("zh/news/a.md"), "坚持和深化八八战略。\n")?;
+    std::fs::write(
+        dir.path().join("en/news/a.md"),
+        "We uphold and deepen the strategy.\n",
+    )?;
+    let output = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "brief"])
+        .output()?;
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("en/news/a.md:1:1: missing-term:") && stdout.contains("8-8 Strategy"),
+        "{stdout}"
+    );
+    Ok(())
+}
+
 /// The files `--verbose` says were checked, and the findings printed.
 fn checked_and_found(
     dir: &Path,

@@ -379,7 +379,7 @@ fn collect_inputs(
                 walked.sort_by(|a, b| a.1.cmp(&b.1));
                 inputs.extend(walked.into_iter().filter(|(key, _)| in_shard(key)).map(
                     |(_, path)| {
-                        let source = source_beside(&path, &mut folders);
+                        let source = source_of(&path, walk.config.as_deref(), &mut folders);
                         Input::File { path, source }
                     },
                 ));
@@ -389,7 +389,7 @@ fn collect_inputs(
                     let source = if is_chinese_source_name(path) {
                         None
                     } else {
-                        source_beside(path, &mut folders)
+                        source_of(path, walk.config.as_deref(), &mut folders)
                     };
                     inputs.push(Input::File {
                         path: path.clone(),
@@ -557,6 +557,19 @@ fn pairing_key(path: &Path) -> Option<(PathBuf, String, String)> {
 /// Folder listings read while pairing targets with sources, each read once.
 #[derive(Default)]
 struct FolderListings(std::collections::HashMap<PathBuf, Vec<PathBuf>>);
+
+/// The Chinese source of a target: by the configuration's `source-pairing`
+/// patterns when one names an existing file, else `NAME.zh.EXT` beside it.
+fn source_of(
+    target: &Path,
+    config: Option<&Config>,
+    folders: &mut FolderListings,
+) -> Option<PathBuf> {
+    config
+        .and_then(|config| config.source_for(target))
+        .filter(|source| source.is_file())
+        .or_else(|| source_beside(target, folders))
+}
 
 /// The Chinese source `NAME.zh.EXT` beside the plain-text target
 /// `NAME.en.EXT` or `NAME.EXT`.
