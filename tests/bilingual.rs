@@ -390,3 +390,41 @@ fn numbers_in_glossary_phrases_count_unless_the_source_has_the_term() {
         .unwrap_or_default();
     assert!(mismatches.is_empty(), "{mismatches:#?}");
 }
+
+// Regression: paired with a source, Markdown was split into raw paragraphs,
+// so a forbidden term inside a code block or inline code was reported.
+#[test]
+fn paired_markdown_skips_code_like_unpaired_markdown() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("a.zh.md"),
+        "坚持八八战略。\n\n示例代码如下。\n\n```\ncode\n```\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("a.en.md"),
+        "Uphold the `88th Strategy` and the 88th Strategy.\n\nThe example code follows.\n\n```\nthe 88th Strategy\n```\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let output = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "a.en.md"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let avoid: Vec<(u64, u64)> = report["findings"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .filter(|f| f["rule"] == "avoid-term")
+                .map(|f| {
+                    (
+                        f["line"].as_u64().unwrap_or(0),
+                        f["column"].as_u64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(avoid, [(1, 36)], "{report:#}");
+}

@@ -29,6 +29,33 @@ pub fn prose_segments(text: &str) -> Vec<Segment<'_>> {
         .collect()
 }
 
+/// Replaces every byte of `segment` that lies outside `prose` (byte ranges
+/// of the document) with a line break. Lengths and offsets are unchanged, so
+/// the segment's map still holds; a run of line breaks is a paragraph break to
+/// the matcher, so no phrase is found in, or across, code, URLs or HTML.
+pub fn mask_non_prose(segment: &mut Segment<'_>, prose: &[Range<usize>]) {
+    let start = segment.map.start_of(0);
+    let text = segment.text.as_bytes();
+    let mut masked = vec![b'\n'; text.len()];
+    for range in prose {
+        let from = range.start.max(start);
+        let to = range.end.min(start + text.len());
+        if from < to {
+            masked[from - start..to - start].copy_from_slice(&text[from - start..to - start]);
+        }
+    }
+    for (index, byte) in text.iter().enumerate() {
+        if *byte == b'\n' || *byte == b'\r' {
+            masked[index] = *byte;
+        }
+    }
+    // Prose ranges are char-aligned slices of the document, and every other
+    // byte became ASCII: the result is valid UTF-8.
+    if let Ok(masked) = String::from_utf8(masked) {
+        segment.text = Cow::Owned(masked);
+    }
+}
+
 /// Byte ranges of the prose of `text`.
 pub fn prose_ranges(text: &str) -> Vec<Range<usize>> {
     let options = Options::ENABLE_TABLES

@@ -320,8 +320,24 @@ impl Document {
     pub fn segment_pairs(&self) -> Result<Pairing<'_>> {
         let pairs = match self.format {
             DocumentFormat::PlainText => return Ok(plain::pairs(self)),
-            // Paired with a source, Markdown is paired paragraph by paragraph.
-            DocumentFormat::Markdown if self.source.is_some() => return Ok(plain::pairs(self)),
+            // Paired with a source, Markdown is paired paragraph by paragraph,
+            // with everything that is not prose masked out of both sides.
+            DocumentFormat::Markdown if self.source.is_some() => {
+                let mut pairing = plain::pairs(self);
+                let target_prose = markdown::prose_ranges(&self.text);
+                let source_prose = self
+                    .source
+                    .as_ref()
+                    .map(|source| markdown::prose_ranges(&source.text))
+                    .unwrap_or_default();
+                for pair in &mut pairing.pairs {
+                    markdown::mask_non_prose(&mut pair.target, &target_prose);
+                    if let Some(source) = &mut pair.source {
+                        markdown::mask_non_prose(source, &source_prose);
+                    }
+                }
+                return Ok(pairing);
+            }
             DocumentFormat::Markdown => markdown::prose_segments(&self.text)
                 .into_iter()
                 .map(|target| SegmentPair {
