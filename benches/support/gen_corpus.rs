@@ -199,7 +199,8 @@ fn write_glossaries(out: &Path, entries: &[Entry], size: usize) -> std::io::Resu
         let _ = writeln!(prh, "  - expected: \"{}\"\n    patterns:", entry.en);
         for phrase in &entry.avoid {
             let _ = writeln!(patterns, "{phrase}");
-            let _ = writeln!(prh, "      - \"{phrase}\"");
+            // Case-insensitive whole words, as rg/grep -i -w and termlint match.
+            let _ = writeln!(prh, "      - '/\\b{phrase}\\b/i'");
         }
     }
     std::fs::write(out.join(format!("glossary-{size}.yaml")), yaml)?;

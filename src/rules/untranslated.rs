@@ -24,20 +24,30 @@ pub fn findings<'g>(
     term_for: impl Fn(&str) -> Option<&'g GlossaryEntry>,
 ) -> Vec<RawFinding> {
     let mut findings = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    // Ideographs, kana and hangul are all at U+3040 or above: UTF-8 sequences
+    // whose lead byte is 0xE3 or more. Jump between such bytes instead of
+    // decoding every character of an English text.
+    let bytes = text.as_bytes();
+    let mut offset = 0;
+    while let Some(skip) = bytes[offset..].iter().position(|&b| b >= 0xE3) {
+        let start = offset + skip;
+        // A byte of 0xE3 or more is a lead byte, so `start` is a char boundary.
+        let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        offset = start + c.len_utf8();
         if !is_cjk_ideograph(c) {
             continue;
         }
         // A run ends at its last ideograph; punctuation only joins ideographs.
-        let mut end = start + c.len_utf8();
-        while let Some(&(offset, next)) = chars.peek() {
+        let mut end = offset;
+        for next in text[offset..].chars() {
             if is_cjk_ideograph(next) {
                 end = offset + next.len_utf8();
             } else if !is_cjk_punctuation(next) {
                 break;
             }
-            chars.next();
+            offset += next.len_utf8();
         }
         let run = &text[start..end];
         let entry = term_for(run);
@@ -60,4 +70,23 @@ pub fn findings<'g>(
         });
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<&str> {
+        findings(text, |_| None).iter().map(|f| &text[f.span.clone()]).collect()
+    }
+
+    #[test]
+    fn finds_runs_among_other_non_ascii_text() {
+        assert_eq!(runs("plain English"), Vec::<&str>::new());
+        assert_eq!(runs("é “quoted” Ａ full-width 中文"), ["中文"]);
+        assert_eq!(runs("the 共同富裕，中国式 plan"), ["共同富裕，中国式"]);
+        assert_eq!(runs("trailing 八八战略。 and カナ, 한국"), ["八八战略", "カナ", "한국"]);
+        assert_eq!(runs("。only punctuation，"), Vec::<&str>::new());
+        assert_eq!(runs("𠀀x"), ["𠀀"]);
+    }
 }

@@ -46,16 +46,49 @@ pub const PARAGRAPH_BREAK: char = '\n';
 
 impl NormalizedText {
     /// Builds the normalised view of `original`.
+    ///
+    /// One pass, no allocation per character. ASCII characters other than
+    /// whitespace, and a single ASCII whitespace character between two of
+    /// them (most of an English document), map one byte to one byte: they are
+    /// written directly and need no map record while the two texts are in
+    /// step. Whitespace runs and other characters take the general path.
     pub fn new(original: &str, normalization: Normalization) -> Self {
-        let mut text = String::with_capacity(original.len());
+        let bytes = original.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(original.len());
         let mut map = OffsetMap::default();
-        let mut chars = original.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
+        let mut in_step = true;
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let byte = bytes[offset];
+            if byte.is_ascii() {
+                let fast = if !is_ascii_whitespace(byte) {
+                    Some(if normalization.fold_case { byte.to_ascii_lowercase() } else { byte })
+                } else if bytes.get(offset + 1).is_some_and(|&next| next.is_ascii() && !is_ascii_whitespace(next)) {
+                    // A lone whitespace character: one line break at most.
+                    Some(b' ')
+                } else {
+                    None
+                };
+                if let Some(normalized) = fast {
+                    if !in_step {
+                        map.record(text.len(), offset);
+                        in_step = true;
+                    }
+                    text.push(normalized);
+                    offset += 1;
+                    continue;
+                }
+            }
+            let Some(c) = original.get(offset..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            in_step = false;
+            map.record(text.len(), offset);
             if c.is_whitespace() {
                 let mut line_breaks = 0usize;
                 let mut pending_carriage_return = false;
-                let mut current = c;
-                loop {
+                let mut end = offset;
+                while let Some(current) = original[end..].chars().next().filter(|c| c.is_whitespace()) {
                     // "\r\n" is one line break; a lone '\r' or '\n' is one too.
                     match current {
                         '\n' => {
@@ -71,26 +104,18 @@ impl NormalizedText {
                             pending_carriage_return = false;
                         }
                     }
-                    match chars.peek() {
-                        Some(&(_, next)) if next.is_whitespace() => {
-                            current = next;
-                            chars.next();
-                        }
-                        _ => break,
-                    }
+                    end += current.len_utf8();
                 }
                 line_breaks += usize::from(pending_carriage_return);
-                map.record(text.len(), offset);
-                text.push(if line_breaks >= 2 {
-                    PARAGRAPH_BREAK
-                } else {
-                    ' '
-                });
+                text.push(if line_breaks >= 2 { PARAGRAPH_BREAK as u8 } else { b' ' });
+                offset = end;
                 continue;
             }
-            map.record(text.len(), offset);
             push_normalized_char(&mut text, c, normalization);
+            offset += c.len_utf8();
         }
+        // Only whole UTF-8 sequences were written, so this never fails.
+        let text = String::from_utf8(text).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
         map.finish(text.len(), original.len());
         Self {
             text,
@@ -130,34 +155,41 @@ pub fn normalize_phrase(phrase: &str, normalization: Normalization) -> String {
     NormalizedText::new(phrase.trim(), normalization).text
 }
 
-fn push_normalized_char(out: &mut String, c: char, normalization: Normalization) {
+/// ASCII characters that `char::is_whitespace` accepts (tab to carriage return, space).
+fn is_ascii_whitespace(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buffer = [0; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+}
+
+fn push_folded(out: &mut Vec<u8>, c: char, normalization: Normalization) {
+    if normalization.fold_case {
+        for lower in c.to_lowercase() {
+            push_char(out, lower);
+        }
+    } else {
+        push_char(out, c);
+    }
+}
+
+fn push_normalized_char(out: &mut Vec<u8>, c: char, normalization: Normalization) {
     if c.is_ascii() {
-        out.push(if normalization.fold_case {
-            c.to_ascii_lowercase()
-        } else {
-            c
-        });
+        push_char(out, if normalization.fold_case { c.to_ascii_lowercase() } else { c });
         return;
     }
     if let Some(unified) = unify_punctuation(c) {
-        out.push(unified);
+        push_char(out, unified);
         return;
     }
     if unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
-        if normalization.fold_case {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
+        push_folded(out, c, normalization);
         return;
     }
     for compatible in std::iter::once(c).nfkc() {
-        let compatible = unify_punctuation(compatible).unwrap_or(compatible);
-        if normalization.fold_case {
-            out.extend(compatible.to_lowercase());
-        } else {
-            out.push(compatible);
-        }
+        push_folded(out, unify_punctuation(compatible).unwrap_or(compatible), normalization);
     }
 }
 
@@ -262,6 +294,62 @@ mod tests {
                 assert!(span.start <= span.end);
             }
         }
+    }
+
+    /// The per-character construction the one-pass builder replaced: the
+    /// fast paths must give the same text and the same map.
+    fn reference(original: &str, normalization: Normalization) -> (String, OffsetMap) {
+        let mut text = Vec::new();
+        let mut map = OffsetMap::default();
+        let mut chars = original.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            if c.is_whitespace() {
+                let (mut line_breaks, mut pending, mut current) = (0usize, false, c);
+                loop {
+                    match current {
+                        '\n' => (line_breaks, pending) = (line_breaks + 1, false),
+                        '\r' => (line_breaks, pending) = (line_breaks + usize::from(pending), true),
+                        _ => (line_breaks, pending) = (line_breaks + usize::from(pending), false),
+                    }
+                    match chars.peek() {
+                        Some(&(_, next)) if next.is_whitespace() => {
+                            current = next;
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                line_breaks += usize::from(pending);
+                map.record(text.len(), offset);
+                text.push(if line_breaks >= 2 { b'\n' } else { b' ' });
+                continue;
+            }
+            map.record(text.len(), offset);
+            push_normalized_char(&mut text, c, normalization);
+        }
+        map.finish(text.len(), original.len());
+        (String::from_utf8(text).unwrap_or_default(), map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_builder_matches_the_per_character_one(
+            original in "(?s)[a-zA-Z0-9 .,'\t\r\n\u{a0}\u{3000}\u{2013}\u{201c}\u{201d}ＡｂİßΣé中文]{0,40}",
+            fold_case: bool,
+        ) {
+            let normalization = Normalization { fold_case };
+            let built = NormalizedText::new(&original, normalization);
+            let (text, map) = reference(&original, normalization);
+            proptest::prop_assert_eq!(built.as_str(), text.as_str());
+            proptest::prop_assert_eq!(&built.map, &map);
+        }
+    }
+
+    #[test]
+    fn untouched_ascii_prose_needs_one_breakpoint() {
+        let view = view("The Quick brown\nfox, and\tthe dog.");
+        assert_eq!(view.as_str(), "the quick brown fox, and the dog.");
+        assert_eq!(view.map.breakpoint_count(), 1);
     }
 
     #[test]

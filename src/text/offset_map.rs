@@ -32,13 +32,29 @@ impl OffsetMap {
 
     /// States that derived offset `derived` corresponds to original offset
     /// `original`. Calls must come in increasing `derived` order.
+    ///
+    /// O(1): since calls come in order, only the last breakpoint matters (a
+    /// binary search per character was most of the time of a check).
+    #[inline]
     pub fn record(&mut self, derived: usize, original: usize) {
-        if self.start_of(derived) == original {
+        let Some(last) = self.breakpoints.last_mut() else {
+            self.breakpoints.push((derived, original));
+            return;
+        };
+        if derived < last.0 {
+            // Out of order (not done by this crate): the general lookup.
+            if self.start_of(derived) != original {
+                self.breakpoints.push((derived, original));
+            }
             return;
         }
-        match self.breakpoints.last_mut() {
-            Some(last) if last.0 == derived => last.1 = original,
-            _ => self.breakpoints.push((derived, original)),
+        if last.1 + (derived - last.0) == original {
+            return;
+        }
+        if last.0 == derived {
+            last.1 = original;
+        } else {
+            self.breakpoints.push((derived, original));
         }
     }
 
@@ -90,6 +106,18 @@ mod tests {
             (map.start_of(1), map.start_of(2), map.start_of(3)),
             (1, 3, 4)
         );
+    }
+
+    #[test]
+    fn records_in_step_add_nothing_and_same_offset_records_overwrite() {
+        let mut map = OffsetMap::default();
+        map.record(3, 3);
+        map.record(4, 6);
+        map.record(4, 7);
+        map.record(5, 8);
+        map.record(9, 20);
+        assert_eq!(map.breakpoint_count(), 3);
+        assert_eq!((map.start_of(2), map.start_of(4), map.start_of(5), map.start_of(10)), (2, 7, 8, 21));
     }
 
     #[test]
