@@ -14,7 +14,13 @@ use crate::rules::{
     RuleSettings, avoid_term, inconsistent_term, missing_term, number_mismatch, term_case,
     untranslated,
 };
-use crate::text::{LineIndex, Normalization, NormalizedText};
+use crate::text::{LineIndex, Normalization, NormalizedText, PARAGRAPH_BREAK};
+
+/// Texts longer than this are checked in pieces of about this size, split at
+/// paragraph breaks, in parallel: no match crosses a paragraph break, so the
+/// findings are the same, and only one piece's normalised view per thread is
+/// in memory at a time.
+const PIECE_BYTES: usize = 1 << 20;
 
 /// A glossary compiled for checking, with the rule settings of a run.
 #[derive(Debug, Clone)]
@@ -139,6 +145,30 @@ impl Checker {
     /// Runs the target-only rules over one piece of English text; spans are
     /// byte offsets into `text`, findings sorted by position.
     pub fn check_target(&self, text: &str) -> Vec<RawFinding> {
+        self.check_in_pieces(text, PIECE_BYTES)
+    }
+
+    fn check_in_pieces(&self, text: &str, piece_bytes: usize) -> Vec<RawFinding> {
+        use rayon::prelude::*;
+        if text.len() <= piece_bytes || self.matcher.crosses_paragraphs() {
+            return self.check_piece(text);
+        }
+        let pieces = paragraph_pieces(text, piece_bytes);
+        let mut findings: Vec<RawFinding> = pieces
+            .par_iter()
+            .flat_map_iter(|piece| {
+                let mut found = self.check_piece(&text[piece.clone()]);
+                for finding in &mut found {
+                    finding.span = finding.span.start + piece.start..finding.span.end + piece.start;
+                }
+                found
+            })
+            .collect();
+        findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+        findings
+    }
+
+    fn check_piece(&self, text: &str) -> Vec<RawFinding> {
         let scan = self.scan(text);
         self.finish_raw(self.target_findings(text, &scan))
     }
@@ -305,14 +335,19 @@ impl Checker {
         let mut renderings: Vec<Rendering> = Vec::new();
         for (index, pair) in pairing.pairs.iter().enumerate() {
             let target = &pair.target.text;
-            let scan = self.scan(target);
-            let mut raw = self.target_findings(target, &scan);
-            if let Some(source) = &pair.source {
-                let outcome = self.pair_findings(index, &source.text, target, &scan, scope);
-                raw.extend(outcome.findings);
-                renderings.extend(outcome.renderings);
-            }
-            for finding in self.finish_raw(raw) {
+            let raw = match &pair.source {
+                // Target only: a long text is checked in pieces, in parallel.
+                None => self.check_target(target),
+                Some(source) => {
+                    let scan = self.scan(target);
+                    let mut raw = self.target_findings(target, &scan);
+                    let outcome = self.pair_findings(index, &source.text, target, &scan, scope);
+                    raw.extend(outcome.findings);
+                    renderings.extend(outcome.renderings);
+                    self.finish_raw(raw)
+                }
+            };
+            for finding in raw {
                 findings.push(locator.locate(&pair.target, finding));
             }
         }
@@ -335,6 +370,76 @@ impl Checker {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         crate::suppress::apply(document, findings, &self.rules)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::load_str;
+
+    fn checker() -> Checker {
+        let yaml = "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n  - zh: 时间节点\n    en: deadline\n    avoid: [time node]\n";
+        Checker::new(load_str(yaml, std::path::Path::new("t.yaml")).unwrap_or_else(|error| panic!("{error}")))
+    }
+
+    #[test]
+    fn pieces_cut_only_at_blank_lines_and_cover_the_text() {
+        let text = "a b\nc\n\nd e\r\n\r\nf\n \ng";
+        let pieces = paragraph_pieces(text, 2);
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with('\n'));
+            assert!(text[pair[0].end..].starts_with('\n') || text[pair[0].end..].starts_with("\r\n"));
+        }
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(paragraph_pieces("no blank line here", 2), [0..18]);
+    }
+
+    #[test]
+    fn checking_in_pieces_finds_what_checking_whole_finds() {
+        let paragraph = "We uphold the 88th\nStrategy and the 8-8 strategy, 中文 and time nodes.\r\n\r\nThe TIME NODE \n\n 88th Strategy\n";
+        let text = paragraph.repeat(40);
+        let checker = checker();
+        let whole = checker.check_piece(&text);
+        assert!(whole.len() > 100);
+        for piece_bytes in [1, 7, 64, 500, 4096] {
+            assert_eq!(checker.check_in_pieces(&text, piece_bytes), whole, "pieces of {piece_bytes}");
+        }
+    }
+}
+
+/// Splits `text` into ranges of about `piece_bytes`, each cut between the
+/// first two line breaks of a blank line (a paragraph break, which the
+/// normalised view keeps and no pattern crosses).
+fn paragraph_pieces(text: &str, piece_bytes: usize) -> Vec<std::ops::Range<usize>> {
+    debug_assert_eq!(PARAGRAPH_BREAK, '\n');
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > piece_bytes {
+        let mut search = start + piece_bytes;
+        let cut = loop {
+            let Some(newline) = bytes[search..].iter().position(|&b| b == b'\n') else {
+                break None;
+            };
+            let at = search + newline + 1;
+            // "\n\n" or "\n\r\n": a blank line follows.
+            let rest = &bytes[at..];
+            if rest.starts_with(b"\n") || rest.starts_with(b"\r\n") {
+                break Some(at);
+            }
+            search = at;
+        };
+        let Some(cut) = cut else {
+            break;
+        };
+        pieces.push(start..cut);
+        start = cut;
+    }
+    pieces.push(start..text.len());
+    pieces
 }
 
 /// Turns segment-relative findings into located [`Finding`]s of one document.

@@ -77,6 +77,7 @@ pub struct PhraseMatch {
 pub struct CompiledMatcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    crosses_paragraphs: bool,
 }
 
 impl CompiledMatcher {
@@ -112,10 +113,20 @@ impl CompiledMatcher {
                 .build(patterns.iter().map(|pattern| pattern.text.as_str()))
                 .ok()
         };
+        let crosses_paragraphs = patterns
+            .iter()
+            .any(|pattern| pattern.text.contains(crate::text::PARAGRAPH_BREAK));
         Self {
             automaton,
             patterns,
+            crosses_paragraphs,
         }
+    }
+
+    /// Whether some pattern spans a paragraph break (a phrase written with a
+    /// blank line in it), so that a text cannot be checked paragraph by paragraph.
+    pub fn crosses_paragraphs(&self) -> bool {
+        self.crosses_paragraphs
     }
 
     /// The compiled patterns, indexed by [`PhraseMatch::pattern`].

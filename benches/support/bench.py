@@ -283,7 +283,7 @@ def main():
     compile_times = {}
     for gloss in glossaries:
         gpath = os.path.join(data, f"glossary-{gloss}.yaml")
-        r, _ = measure([a.termlint, "check", "--no-default-glossary", "-g", gpath, empty], a.runs, scratch, env=one_thread)
+        r, _ = measure([a.termlint, "check", "--no-default-glossary", f"--glossary={gpath}", empty], a.runs, scratch, env=one_thread)
         compile_times[gloss] = r
 
     def wall(form, size, gloss, tool):
