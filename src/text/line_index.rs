@@ -11,9 +11,9 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        for (offset, &byte) in bytes.iter().enumerate() {
-            let ends_line =
-                byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n'));
+        // memchr jumps between line ends instead of testing every byte.
+        for offset in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let ends_line = bytes[offset] == b'\n' || bytes.get(offset + 1) != Some(&b'\n');
             if ends_line {
                 line_starts.push(offset + 1);
             }
@@ -70,5 +70,19 @@ mod tests {
         assert_eq!(index.line_column(text, f), (3, 1));
         assert_eq!(&text[index.line_span(text, 0)], "ab");
         assert_eq!(&text[index.line_span(text, 1)], "“cd” e");
+    }
+
+    #[test]
+    fn line_starts_match_the_byte_by_byte_rule() {
+        for text in ["", "\r", "\n", "a\r\r\nb\n\nc\r", "\r\n\r\n", "x\ry\r\nz"] {
+            let bytes = text.as_bytes();
+            let mut expected = vec![0];
+            for (offset, &byte) in bytes.iter().enumerate() {
+                if byte == b'\n' || (byte == b'\r' && bytes.get(offset + 1) != Some(&b'\n')) {
+                    expected.push(offset + 1);
+                }
+            }
+            assert_eq!(LineIndex::new(text).line_starts, expected, "{text:?}");
+        }
     }
 }

@@ -60,6 +60,25 @@ impl NormalizedText {
         let mut offset = 0;
         while offset < bytes.len() {
             let byte = bytes[offset];
+            if byte.is_ascii() && !is_ascii_whitespace(byte) {
+                // A run of ASCII non-space bytes: copied (and folded) in bulk.
+                let run_end = bytes[offset..]
+                    .iter()
+                    .position(|&b| !b.is_ascii() || is_ascii_whitespace(b))
+                    .map_or(bytes.len(), |length| offset + length);
+                if !in_step {
+                    map.record(text.len(), offset);
+                    in_step = true;
+                }
+                let run = &bytes[offset..run_end];
+                if normalization.fold_case {
+                    text.extend(run.iter().map(u8::to_ascii_lowercase));
+                } else {
+                    text.extend_from_slice(run);
+                }
+                offset = run_end;
+                continue;
+            }
             if byte.is_ascii() {
                 let fast = if !is_ascii_whitespace(byte) {
                     Some(if normalization.fold_case { byte.to_ascii_lowercase() } else { byte })
