@@ -63,9 +63,20 @@ pub fn fix_until_stable(
     text: &str,
     mut check: impl FnMut(&str) -> Vec<Finding>,
 ) -> (String, usize, Vec<Finding>) {
+    let findings = check(text);
+    fix_until_stable_from(text, findings, check)
+}
+
+/// [`fix_until_stable`] when the findings of `text` are already known (the
+/// check that reported them), which saves one check of the whole text.
+pub fn fix_until_stable_from(
+    text: &str,
+    findings: Vec<Finding>,
+    mut check: impl FnMut(&str) -> Vec<Finding>,
+) -> (String, usize, Vec<Finding>) {
     let mut current = text.to_owned();
     let mut total = 0;
-    let mut findings = check(&current);
+    let mut findings = findings;
     for _ in 0..MAX_FIX_PASSES {
         let applied = apply_fixes(&current, &findings);
         if applied.count == 0 {
@@ -225,5 +236,24 @@ mod tests {
                 count: 2
             }
         );
+    }
+
+    #[test]
+    fn starting_from_known_findings_skips_the_first_check_and_gives_the_same_result() {
+        // A toy checker: every "aa" is fixed to "b".
+        let check = |text: &str| -> Vec<Finding> {
+            text.match_indices("aa")
+                .map(|(at, _)| finding(at..at + 2, "b", Applicability::Automatic))
+                .collect()
+        };
+        let text = "aaaa x aa";
+        let mut calls = 0;
+        let from = fix_until_stable_from(text, check(text), |t| {
+            calls += 1;
+            check(t)
+        });
+        assert_eq!(calls, 1, "only the re-check of the fixed text");
+        assert_eq!(from, fix_until_stable(text, check));
+        assert_eq!(from.0, "bb x b");
     }
 }

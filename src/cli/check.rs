@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use termlint::config::Config;
-use termlint::fix::{fix_until_stable, write_atomically};
+use termlint::fix::{fix_until_stable_from, write_atomically};
 use termlint::input::{Document, ReadOutcome, TextEncoding, document_from_bytes, read_document};
 use termlint::report::{self, FileReport, Summary};
 use termlint::shard::Shard;
@@ -637,7 +637,6 @@ fn check_input(
             Err(error) => return Outcome::Failed(error.into()),
         }
     }
-    let findings = checker.check_document(&document);
     if compute_fixes && document.encode(&document.text) != bytes {
         // Writing back would change bytes outside the fixed spans (an
         // encoding whose decode/encode round trip is not exact).
@@ -646,10 +645,15 @@ fn check_input(
             document.encoding
         ));
     }
+    // The file's bytes are not needed any more: free them before checking.
+    drop(bytes);
+    let findings = checker.check_document(&document);
     let (fixed, fixes, remaining) = if compute_fixes {
-        let (fixed, fixes, remaining) = fix_until_stable(&document.text, |text| {
-            checker.check_document(&document.with_text(text.to_owned()))
-        });
+        // The first pass starts from the findings just computed.
+        let (fixed, fixes, remaining) =
+            fix_until_stable_from(&document.text, findings.clone(), |text| {
+                checker.check_document(&document.with_text(text.to_owned()))
+            });
         (Some(fixed), fixes, remaining)
     } else {
         (None, 0, Vec::new())
@@ -657,7 +661,12 @@ fn check_input(
     Outcome::Checked {
         report: FileReport {
             path: shown,
-            text: document.text.clone(),
+            // Moved, not copied, where the document's text is not used again.
+            text: if compute_fixes || document.source.is_some() {
+                document.text.clone()
+            } else {
+                std::mem::take(&mut document.text)
+            },
             findings,
             fixed,
         },
