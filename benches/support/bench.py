@@ -244,6 +244,8 @@ def main():
                         r, out = measure(cmd, a.runs, scratch, timeout=a.timeout, ok_codes=(0, 1), cwd=a.textlint)
                         if r.ok:
                             r.count = textlint_count(out)
+                            if r.count is None:
+                                r = Result(note="failed (no JSON report)")
                         elif r.note and r.note.startswith(">"):
                             timed_out.add((form, gloss, tool))
                         runs[tool] = r

@@ -200,7 +200,8 @@ fn write_glossaries(out: &Path, entries: &[Entry], size: usize) -> std::io::Resu
         for phrase in &entry.avoid {
             let _ = writeln!(patterns, "{phrase}");
             // Case-insensitive whole words, as rg/grep -i -w and termlint match.
-            let _ = writeln!(prh, "      - '/\\b{phrase}\\b/i'");
+            // (YAML single quotes: a quote is written twice.)
+            let _ = writeln!(prh, "      - '/\\b{}\\b/i'", phrase.replace('\'', "''"));
         }
     }
     std::fs::write(out.join(format!("glossary-{size}.yaml")), yaml)?;
