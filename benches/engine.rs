@@ -45,7 +45,8 @@ fn compile(c: &mut Criterion) {
         let yaml = read(&dir, &format!("glossary-{entries}.yaml"));
         group.bench_function(format!("{entries} entries"), |b| {
             b.iter(|| {
-                let glossary = load_str(&yaml, Path::new("g.yaml")).expect("generated glossary loads");
+                let glossary =
+                    load_str(&yaml, Path::new("g.yaml")).expect("generated glossary loads");
                 Checker::new(glossary)
             });
         });
@@ -65,8 +66,11 @@ fn check_target(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     for entries in [100, 1_000, 10_000] {
         let yaml = read(&dir, &format!("glossary-{entries}.yaml"));
-        let checker = Checker::new(load_str(&yaml, Path::new("g.yaml")).expect("generated glossary loads"));
-        group.bench_function(format!("{entries} entries"), |b| b.iter(|| checker.check_target(&text)));
+        let checker =
+            Checker::new(load_str(&yaml, Path::new("g.yaml")).expect("generated glossary loads"));
+        group.bench_function(format!("{entries} entries"), |b| {
+            b.iter(|| checker.check_target(&text))
+        });
     }
     group.finish();
 }

@@ -164,7 +164,9 @@ impl Checker {
                 found
             })
             .collect();
-        findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
         findings
     }
 
@@ -379,7 +381,10 @@ mod tests {
 
     fn checker() -> Checker {
         let yaml = "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n  - zh: 时间节点\n    en: deadline\n    avoid: [time node]\n";
-        Checker::new(load_str(yaml, std::path::Path::new("t.yaml")).unwrap_or_else(|error| panic!("{error}")))
+        Checker::new(
+            load_str(yaml, std::path::Path::new("t.yaml"))
+                .unwrap_or_else(|error| panic!("{error}")),
+        )
     }
 
     #[test]
@@ -391,7 +396,9 @@ mod tests {
         for pair in pieces.windows(2) {
             assert_eq!(pair[0].end, pair[1].start);
             assert!(text[..pair[0].end].ends_with('\n'));
-            assert!(text[pair[0].end..].starts_with('\n') || text[pair[0].end..].starts_with("\r\n"));
+            assert!(
+                text[pair[0].end..].starts_with('\n') || text[pair[0].end..].starts_with("\r\n")
+            );
         }
         assert_eq!(pieces.len(), 3);
         assert_eq!(paragraph_pieces("no blank line here", 2), [0..18]);
@@ -405,7 +412,11 @@ mod tests {
         let whole = checker.check_piece(&text);
         assert!(whole.len() > 100);
         for piece_bytes in [1, 7, 64, 500, 4096] {
-            assert_eq!(checker.check_in_pieces(&text, piece_bytes), whole, "pieces of {piece_bytes}");
+            assert_eq!(
+                checker.check_in_pieces(&text, piece_bytes),
+                whole,
+                "pieces of {piece_bytes}"
+            );
         }
     }
 }

@@ -27,66 +27,439 @@ use std::path::{Path, PathBuf};
 
 /// Words of the filler prose. None of them is in [`PHRASE_WORDS`].
 const FILLER_NOUNS: &[&str] = &[
-    "government", "people", "province", "county", "city", "district", "office", "department", "plan", "policy",
-    "economy", "industry", "market", "enterprise", "project", "service", "system", "level", "region", "area",
-    "work", "task", "measure", "target", "year", "period", "quality", "safety", "health", "education", "culture",
-    "science", "technology", "transport", "energy", "water", "land", "housing", "finance", "budget", "trade",
-    "investment", "employment", "income", "security", "law", "regulation", "standard", "procedure", "report",
-    "meeting", "session", "committee", "council", "bureau", "leadership", "cadres", "residents", "villages",
-    "farmers", "workers", "students", "teachers", "hospitals", "schools", "roads", "bridges", "ports", "parks",
-    "forests", "rivers", "environment", "pollution", "emissions", "growth", "output", "revenue", "spending",
+    "government",
+    "people",
+    "province",
+    "county",
+    "city",
+    "district",
+    "office",
+    "department",
+    "plan",
+    "policy",
+    "economy",
+    "industry",
+    "market",
+    "enterprise",
+    "project",
+    "service",
+    "system",
+    "level",
+    "region",
+    "area",
+    "work",
+    "task",
+    "measure",
+    "target",
+    "year",
+    "period",
+    "quality",
+    "safety",
+    "health",
+    "education",
+    "culture",
+    "science",
+    "technology",
+    "transport",
+    "energy",
+    "water",
+    "land",
+    "housing",
+    "finance",
+    "budget",
+    "trade",
+    "investment",
+    "employment",
+    "income",
+    "security",
+    "law",
+    "regulation",
+    "standard",
+    "procedure",
+    "report",
+    "meeting",
+    "session",
+    "committee",
+    "council",
+    "bureau",
+    "leadership",
+    "cadres",
+    "residents",
+    "villages",
+    "farmers",
+    "workers",
+    "students",
+    "teachers",
+    "hospitals",
+    "schools",
+    "roads",
+    "bridges",
+    "ports",
+    "parks",
+    "forests",
+    "rivers",
+    "environment",
+    "pollution",
+    "emissions",
+    "growth",
+    "output",
+    "revenue",
+    "spending",
 ];
 const FILLER_VERBS: &[&str] = &[
-    "improve", "promote", "strengthen", "advance", "support", "ensure", "expand", "deepen", "implement",
-    "coordinate", "accelerate", "optimize", "upgrade", "protect", "guarantee", "encourage", "guide", "build",
-    "develop", "increase", "reduce", "review", "supervise", "manage", "serve", "steady", "consolidate",
+    "improve",
+    "promote",
+    "strengthen",
+    "advance",
+    "support",
+    "ensure",
+    "expand",
+    "deepen",
+    "implement",
+    "coordinate",
+    "accelerate",
+    "optimize",
+    "upgrade",
+    "protect",
+    "guarantee",
+    "encourage",
+    "guide",
+    "build",
+    "develop",
+    "increase",
+    "reduce",
+    "review",
+    "supervise",
+    "manage",
+    "serve",
+    "steady",
+    "consolidate",
 ];
 const FILLER_ADJECTIVES: &[&str] = &[
-    "high", "overall", "sound", "steady", "green", "modern", "rural", "urban", "local", "national", "public",
-    "basic", "new", "major", "key", "solid", "effective", "open", "fair", "safe", "smart", "digital", "social",
-    "economic", "cultural", "ecological", "comprehensive", "sustainable", "balanced", "coordinated",
+    "high",
+    "overall",
+    "sound",
+    "steady",
+    "green",
+    "modern",
+    "rural",
+    "urban",
+    "local",
+    "national",
+    "public",
+    "basic",
+    "new",
+    "major",
+    "key",
+    "solid",
+    "effective",
+    "open",
+    "fair",
+    "safe",
+    "smart",
+    "digital",
+    "social",
+    "economic",
+    "cultural",
+    "ecological",
+    "comprehensive",
+    "sustainable",
+    "balanced",
+    "coordinated",
 ];
 const FILLER_GLUE: &[&str] = &[
-    "in accordance with", "on the basis of", "in line with", "with a focus on", "for the purpose of",
-    "as part of", "in support of", "by means of", "in the course of", "with regard to",
+    "in accordance with",
+    "on the basis of",
+    "in line with",
+    "with a focus on",
+    "for the purpose of",
+    "as part of",
+    "in support of",
+    "by means of",
+    "in the course of",
+    "with regard to",
 ];
 const FILLER_OPENERS: &[&str] = &[
-    "This year", "In the next stage", "At the same time", "Going forward", "In recent years", "Last year",
-    "Over the past five years", "In the first half of the year", "Meanwhile", "To this end",
+    "This year",
+    "In the next stage",
+    "At the same time",
+    "Going forward",
+    "In recent years",
+    "Last year",
+    "Over the past five years",
+    "In the first half of the year",
+    "Meanwhile",
+    "To this end",
 ];
 
 /// Words of glossary phrases (approved, accepted and avoid renderings).
 const PHRASE_WORDS: &[&str] = &[
-    "drying", "competition", "mechanism", "benchmarking", "table", "nodes", "withdrawal", "construction",
-    "strategy", "modernization", "prosperity", "rejuvenation", "revitalization", "responsibility", "inspection",
-    "rectification", "contradictions", "governance", "grassroots", "masses", "line", "style", "formalism",
-    "bureaucratism", "hedonism", "extravagance", "rectitude", "discipline", "integrity", "clean", "honest",
-    "united", "front", "patriotic", "struggle", "spirit", "thought", "theory", "practice", "innovation",
-    "reform", "opening", "deepening", "leading", "group", "small", "work", "conference", "plenary",
-    "congress", "delegates", "deputies", "consultative", "democracy", "whole", "process", "people's",
-    "centered", "approach", "development", "philosophy", "pattern", "dual", "circulation", "supply", "side",
-    "structural", "poverty", "alleviation", "targeted", "precision", "eradication", "moderately", "prosperous",
-    "society", "socialism", "characteristics", "era", "thinking", "xi", "jinping", "four", "comprehensives",
-    "consciousnesses", "confidences", "two", "establishments", "safeguards", "three", "represents", "scientific",
-    "outlook", "harmonious", "belt", "road", "initiative", "silk", "maritime", "community", "shared", "future",
-    "mankind", "humanity", "global", "civilization", "dialogue", "cooperation", "win", "mutual", "benefit",
-    "common", "destiny", "lucid", "waters", "lush", "mountains", "invaluable", "assets", "ecological",
-    "red", "lines", "river", "chief", "lake", "forest", "grain", "rice", "bowl", "vegetable", "basket",
-    "mayor", "responsibility", "system", "hukou", "household", "registration", "floating", "population",
-    "left", "behind", "children", "empty", "nest", "elderly", "five", "guarantees", "minimum", "living",
-    "allowance", "subsistence", "security", "old", "age", "insurance", "medical", "new", "cooperative",
-    "special", "economic", "zone", "pilot", "free", "trade", "port", "bonded", "industrial", "park",
-    "high", "tech", "incubator", "maker", "space", "mass", "entrepreneurship", "internet", "plus", "made",
-    "china", "smart", "manufacturing", "hidden", "champion", "little", "giant", "specialized", "sophisticated",
-    "distinctive", "novel", "state", "owned", "assets", "supervision", "administration", "commission", "mixed",
-    "ownership", "private", "sector", "nonpublic", "unswervingly", "consolidate", "resolute", "eliminate",
-    "black", "evil", "forces", "sweep", "crackdown", "tigers", "flies", "fox", "hunt", "sky", "net",
-    "eight", "point", "frugality", "rules", "regulations", "central", "leading", "cadre", "officials",
-    "organization", "department", "publicity", "propaganda", "ideological", "political", "work", "education",
-    "campaign", "study", "sessions", "theme", "original", "aspiration", "founding", "mission", "never",
-    "forget", "remember", "keep", "mind", "bear", "firmly", "uphold", "core", "position", "authority",
-    "unified", "decisive", "significance", "historic", "achievements", "transformations", "principal",
-    "contradiction", "unbalanced", "inadequate", "ever", "growing", "needs", "better", "life", "beautiful",
+    "drying",
+    "competition",
+    "mechanism",
+    "benchmarking",
+    "table",
+    "nodes",
+    "withdrawal",
+    "construction",
+    "strategy",
+    "modernization",
+    "prosperity",
+    "rejuvenation",
+    "revitalization",
+    "responsibility",
+    "inspection",
+    "rectification",
+    "contradictions",
+    "governance",
+    "grassroots",
+    "masses",
+    "line",
+    "style",
+    "formalism",
+    "bureaucratism",
+    "hedonism",
+    "extravagance",
+    "rectitude",
+    "discipline",
+    "integrity",
+    "clean",
+    "honest",
+    "united",
+    "front",
+    "patriotic",
+    "struggle",
+    "spirit",
+    "thought",
+    "theory",
+    "practice",
+    "innovation",
+    "reform",
+    "opening",
+    "deepening",
+    "leading",
+    "group",
+    "small",
+    "work",
+    "conference",
+    "plenary",
+    "congress",
+    "delegates",
+    "deputies",
+    "consultative",
+    "democracy",
+    "whole",
+    "process",
+    "people's",
+    "centered",
+    "approach",
+    "development",
+    "philosophy",
+    "pattern",
+    "dual",
+    "circulation",
+    "supply",
+    "side",
+    "structural",
+    "poverty",
+    "alleviation",
+    "targeted",
+    "precision",
+    "eradication",
+    "moderately",
+    "prosperous",
+    "society",
+    "socialism",
+    "characteristics",
+    "era",
+    "thinking",
+    "xi",
+    "jinping",
+    "four",
+    "comprehensives",
+    "consciousnesses",
+    "confidences",
+    "two",
+    "establishments",
+    "safeguards",
+    "three",
+    "represents",
+    "scientific",
+    "outlook",
+    "harmonious",
+    "belt",
+    "road",
+    "initiative",
+    "silk",
+    "maritime",
+    "community",
+    "shared",
+    "future",
+    "mankind",
+    "humanity",
+    "global",
+    "civilization",
+    "dialogue",
+    "cooperation",
+    "win",
+    "mutual",
+    "benefit",
+    "common",
+    "destiny",
+    "lucid",
+    "waters",
+    "lush",
+    "mountains",
+    "invaluable",
+    "assets",
+    "ecological",
+    "red",
+    "lines",
+    "river",
+    "chief",
+    "lake",
+    "forest",
+    "grain",
+    "rice",
+    "bowl",
+    "vegetable",
+    "basket",
+    "mayor",
+    "responsibility",
+    "system",
+    "hukou",
+    "household",
+    "registration",
+    "floating",
+    "population",
+    "left",
+    "behind",
+    "children",
+    "empty",
+    "nest",
+    "elderly",
+    "five",
+    "guarantees",
+    "minimum",
+    "living",
+    "allowance",
+    "subsistence",
+    "security",
+    "old",
+    "age",
+    "insurance",
+    "medical",
+    "new",
+    "cooperative",
+    "special",
+    "economic",
+    "zone",
+    "pilot",
+    "free",
+    "trade",
+    "port",
+    "bonded",
+    "industrial",
+    "park",
+    "high",
+    "tech",
+    "incubator",
+    "maker",
+    "space",
+    "mass",
+    "entrepreneurship",
+    "internet",
+    "plus",
+    "made",
+    "china",
+    "smart",
+    "manufacturing",
+    "hidden",
+    "champion",
+    "little",
+    "giant",
+    "specialized",
+    "sophisticated",
+    "distinctive",
+    "novel",
+    "state",
+    "owned",
+    "assets",
+    "supervision",
+    "administration",
+    "commission",
+    "mixed",
+    "ownership",
+    "private",
+    "sector",
+    "nonpublic",
+    "unswervingly",
+    "consolidate",
+    "resolute",
+    "eliminate",
+    "black",
+    "evil",
+    "forces",
+    "sweep",
+    "crackdown",
+    "tigers",
+    "flies",
+    "fox",
+    "hunt",
+    "sky",
+    "net",
+    "eight",
+    "point",
+    "frugality",
+    "rules",
+    "regulations",
+    "central",
+    "leading",
+    "cadre",
+    "officials",
+    "organization",
+    "department",
+    "publicity",
+    "propaganda",
+    "ideological",
+    "political",
+    "work",
+    "education",
+    "campaign",
+    "study",
+    "sessions",
+    "theme",
+    "original",
+    "aspiration",
+    "founding",
+    "mission",
+    "never",
+    "forget",
+    "remember",
+    "keep",
+    "mind",
+    "bear",
+    "firmly",
+    "uphold",
+    "core",
+    "position",
+    "authority",
+    "unified",
+    "decisive",
+    "significance",
+    "historic",
+    "achievements",
+    "transformations",
+    "principal",
+    "contradiction",
+    "unbalanced",
+    "inadequate",
+    "ever",
+    "growing",
+    "needs",
+    "better",
+    "life",
+    "beautiful",
 ];
 
 /// SplitMix64: small, fast and the same on every platform.
@@ -118,7 +491,11 @@ struct Entry {
 }
 
 fn plural(phrase: &str) -> String {
-    if phrase.ends_with('s') || phrase.ends_with('x') || phrase.ends_with("ch") || phrase.ends_with("sh") {
+    if phrase.ends_with('s')
+        || phrase.ends_with('x')
+        || phrase.ends_with("ch")
+        || phrase.ends_with("sh")
+    {
         format!("{phrase}es")
     } else {
         format!("{phrase}s")
@@ -143,11 +520,22 @@ fn title_case(phrase: &str) -> String {
 /// phrase taken so far. Words come from `common` (words of the prose itself,
 /// as in real glossaries) and `own` (words the prose never uses); at least
 /// one is from `own`, so a phrase never occurs in the prose by accident.
-fn unique_phrase(rng: &mut Rng, taken: &mut HashSet<String>, common: &[&str], own: &[&str]) -> String {
+fn unique_phrase(
+    rng: &mut Rng,
+    taken: &mut HashSet<String>,
+    common: &[&str],
+    own: &[&str],
+) -> String {
     loop {
         let length = 2 + rng.below(3);
         let mut words: Vec<&str> = (0..length)
-            .map(|_| if rng.below(2) == 0 { rng.pick(common) } else { rng.pick(own) })
+            .map(|_| {
+                if rng.below(2) == 0 {
+                    rng.pick(common)
+                } else {
+                    rng.pick(own)
+                }
+            })
             .collect();
         if !words.iter().any(|word| own.contains(word)) {
             let at = rng.below(length);
@@ -240,7 +628,10 @@ impl Prose<'_> {
         } else {
             format!("{adjective2} {noun2}")
         };
-        let _ = write!(out, "{opener}, the {noun3} will {verb} the {adjective} {noun} {glue} the {middle} of the {noun2}. ");
+        let _ = write!(
+            out,
+            "{opener}, the {noun3} will {verb} the {adjective} {noun} {glue} the {middle} of the {noun2}. "
+        );
     }
 
     /// About `target` bytes of paragraphs wrapped at 80 columns; `base` is
@@ -297,12 +688,19 @@ fn main() -> std::io::Result<()> {
         match arg.as_str() {
             "--sizes" => sizes = parse_list(args.next()),
             "--glossaries" => glossaries = parse_list(args.next()),
-            "--seed" => seed = args.next().and_then(|value| value.parse().ok()).unwrap_or(seed),
+            "--seed" => {
+                seed = args
+                    .next()
+                    .and_then(|value| value.parse().ok())
+                    .unwrap_or(seed)
+            }
             _ => out = Some(PathBuf::from(arg)),
         }
     }
     let Some(out) = out else {
-        eprintln!("usage: gen_corpus OUT_DIR [--sizes 1,10,100] [--glossaries 100,1000,10000,100000] [--seed N]");
+        eprintln!(
+            "usage: gen_corpus OUT_DIR [--sizes 1,10,100] [--glossaries 100,1000,10000,100000] [--seed N]"
+        );
         std::process::exit(2);
     };
     std::fs::create_dir_all(&out)?;
@@ -310,8 +708,20 @@ fn main() -> std::io::Result<()> {
         .iter()
         .chain(FILLER_VERBS)
         .chain(FILLER_ADJECTIVES)
-        .chain(FILLER_OPENERS.iter().flat_map(|s| s.split(' ')).collect::<Vec<_>>().iter())
-        .chain(FILLER_GLUE.iter().flat_map(|s| s.split(' ')).collect::<Vec<_>>().iter())
+        .chain(
+            FILLER_OPENERS
+                .iter()
+                .flat_map(|s| s.split(' '))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .chain(
+            FILLER_GLUE
+                .iter()
+                .flat_map(|s| s.split(' '))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
         .map(|word| word.to_lowercase())
         .collect();
     let phrase_words: Vec<&str> = PHRASE_WORDS
@@ -320,10 +730,18 @@ fn main() -> std::io::Result<()> {
         // A word whose plural is a prose word ("port": "ports") could be found
         // in the prose as the plural of a phrase.
         .filter(|word| {
-            let ies = word.strip_suffix('y').map(|stem| format!("{stem}ies")).unwrap_or_default();
-            ![word.to_string(), format!("{word}s"), format!("{word}es"), ies]
-                .iter()
-                .any(|form| filler.contains(form))
+            let ies = word
+                .strip_suffix('y')
+                .map(|stem| format!("{stem}ies"))
+                .unwrap_or_default();
+            ![
+                word.to_string(),
+                format!("{word}s"),
+                format!("{word}es"),
+                ies,
+            ]
+            .iter()
+            .any(|form| filler.contains(form))
         })
         .collect::<HashSet<_>>()
         .into_iter()
@@ -332,12 +750,20 @@ fn main() -> std::io::Result<()> {
         .collect();
 
     let largest = glossaries.iter().copied().max().unwrap_or(100).max(100);
-    let common: Vec<&str> = FILLER_NOUNS.iter().chain(FILLER_VERBS).chain(FILLER_ADJECTIVES).copied().collect();
+    let common: Vec<&str> = FILLER_NOUNS
+        .iter()
+        .chain(FILLER_VERBS)
+        .chain(FILLER_ADJECTIVES)
+        .copied()
+        .collect();
     let entries = glossary_with(largest, seed, &common, &phrase_words);
     for &size in &glossaries {
         write_glossaries(&out, &entries, size)?;
     }
-    let plant: Vec<&str> = entries[..100].iter().flat_map(|e| e.avoid.iter().map(String::as_str)).collect();
+    let plant: Vec<&str> = entries[..100]
+        .iter()
+        .flat_map(|e| e.avoid.iter().map(String::as_str))
+        .collect();
 
     let mut manifest = std::fs::File::create(out.join("manifest.tsv"))?;
     for &megabytes in &sizes {
@@ -385,7 +811,9 @@ fn glossary_with(count: usize, seed: u64, common: &[&str], words: &[&str]) -> Ve
             } else {
                 Vec::new()
             };
-            let avoid = (0..1 + rng.below(2)).map(|_| unique_phrase(&mut rng, &mut taken, common, words)).collect();
+            let avoid = (0..1 + rng.below(2))
+                .map(|_| unique_phrase(&mut rng, &mut taken, common, words))
+                .collect();
             Entry {
                 zh: zh_term(index),
                 en,

@@ -77,7 +77,10 @@ mod tests {
     use super::*;
 
     fn runs(text: &str) -> Vec<&str> {
-        findings(text, |_| None).iter().map(|f| &text[f.span.clone()]).collect()
+        findings(text, |_| None)
+            .iter()
+            .map(|f| &text[f.span.clone()])
+            .collect()
     }
 
     #[test]
@@ -85,7 +88,10 @@ mod tests {
         assert_eq!(runs("plain English"), Vec::<&str>::new());
         assert_eq!(runs("é “quoted” Ａ full-width 中文"), ["中文"]);
         assert_eq!(runs("the 共同富裕，中国式 plan"), ["共同富裕，中国式"]);
-        assert_eq!(runs("trailing 八八战略。 and カナ, 한국"), ["八八战略", "カナ", "한국"]);
+        assert_eq!(
+            runs("trailing 八八战略。 and カナ, 한국"),
+            ["八八战略", "カナ", "한국"]
+        );
         assert_eq!(runs("。only punctuation，"), Vec::<&str>::new());
         assert_eq!(runs("𠀀x"), ["𠀀"]);
     }

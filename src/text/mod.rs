@@ -81,8 +81,15 @@ impl NormalizedText {
             }
             if byte.is_ascii() {
                 let fast = if !is_ascii_whitespace(byte) {
-                    Some(if normalization.fold_case { byte.to_ascii_lowercase() } else { byte })
-                } else if bytes.get(offset + 1).is_some_and(|&next| next.is_ascii() && !is_ascii_whitespace(next)) {
+                    Some(if normalization.fold_case {
+                        byte.to_ascii_lowercase()
+                    } else {
+                        byte
+                    })
+                } else if bytes
+                    .get(offset + 1)
+                    .is_some_and(|&next| next.is_ascii() && !is_ascii_whitespace(next))
+                {
                     // A lone whitespace character: one line break at most.
                     Some(b' ')
                 } else {
@@ -107,7 +114,9 @@ impl NormalizedText {
                 let mut line_breaks = 0usize;
                 let mut pending_carriage_return = false;
                 let mut end = offset;
-                while let Some(current) = original[end..].chars().next().filter(|c| c.is_whitespace()) {
+                while let Some(current) =
+                    original[end..].chars().next().filter(|c| c.is_whitespace())
+                {
                     // "\r\n" is one line break; a lone '\r' or '\n' is one too.
                     match current {
                         '\n' => {
@@ -126,7 +135,11 @@ impl NormalizedText {
                     end += current.len_utf8();
                 }
                 line_breaks += usize::from(pending_carriage_return);
-                text.push(if line_breaks >= 2 { PARAGRAPH_BREAK as u8 } else { b' ' });
+                text.push(if line_breaks >= 2 {
+                    PARAGRAPH_BREAK as u8
+                } else {
+                    b' '
+                });
                 offset = end;
                 continue;
             }
@@ -134,7 +147,8 @@ impl NormalizedText {
             offset += c.len_utf8();
         }
         // Only whole UTF-8 sequences were written, so this never fails.
-        let text = String::from_utf8(text).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+        let text = String::from_utf8(text)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
         map.finish(text.len(), original.len());
         Self {
             text,
@@ -196,7 +210,14 @@ fn push_folded(out: &mut Vec<u8>, c: char, normalization: Normalization) {
 
 fn push_normalized_char(out: &mut Vec<u8>, c: char, normalization: Normalization) {
     if c.is_ascii() {
-        push_char(out, if normalization.fold_case { c.to_ascii_lowercase() } else { c });
+        push_char(
+            out,
+            if normalization.fold_case {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            },
+        );
         return;
     }
     if let Some(unified) = unify_punctuation(c) {
@@ -208,7 +229,11 @@ fn push_normalized_char(out: &mut Vec<u8>, c: char, normalization: Normalization
         return;
     }
     for compatible in std::iter::once(c).nfkc() {
-        push_folded(out, unify_punctuation(compatible).unwrap_or(compatible), normalization);
+        push_folded(
+            out,
+            unify_punctuation(compatible).unwrap_or(compatible),
+            normalization,
+        );
     }
 }
 

@@ -117,7 +117,15 @@ mod tests {
         map.record(5, 8);
         map.record(9, 20);
         assert_eq!(map.breakpoint_count(), 3);
-        assert_eq!((map.start_of(2), map.start_of(4), map.start_of(5), map.start_of(10)), (2, 7, 8, 21));
+        assert_eq!(
+            (
+                map.start_of(2),
+                map.start_of(4),
+                map.start_of(5),
+                map.start_of(10)
+            ),
+            (2, 7, 8, 21)
+        );
     }
 
     #[test]
