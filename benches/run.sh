@@ -6,7 +6,7 @@
 #
 # Needs: Debian/Ubuntu, a Rust toolchain, python3; node/npm for textlint.
 # Installs what is missing: ripgrep (apt-get, else `cargo install ripgrep`),
-# textlint and
+# GNU time (apt-get; peak RSS), textlint and
 # textlint-rule-prh (npm, into a temporary folder; skipped with a note if npm
 # cannot install them). Generates the corpus and glossaries with the seeded
 # generator benches/support/gen_corpus.rs into a temporary folder (set
@@ -22,7 +22,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
     --full) mode=full ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (expected --quick or --full)" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +48,12 @@ if ! command -v rg >/dev/null; then
   fi
 fi
 command -v python3 >/dev/null || { note "python3 is required"; exit 2; }
+# Peak RSS and CPU time come from GNU time; prlimit (util-linux) caps the peers' memory.
+if [ ! -x /usr/bin/time ]; then
+  note "installing GNU time"
+  as_root apt-get install -y time >/dev/null 2>&1 || { as_root apt-get update >/dev/null 2>&1 && as_root apt-get install -y time >/dev/null 2>&1; } \
+    || { note "/usr/bin/time is required"; exit 2; }
+fi
 
 # termlint, in release.
 note "building termlint (release) and the corpus generator"
