@@ -374,53 +374,6 @@ impl Checker {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::glossary::load_str;
-
-    fn checker() -> Checker {
-        let yaml = "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n  - zh: 时间节点\n    en: deadline\n    avoid: [time node]\n";
-        Checker::new(
-            load_str(yaml, std::path::Path::new("t.yaml"))
-                .unwrap_or_else(|error| panic!("{error}")),
-        )
-    }
-
-    #[test]
-    fn pieces_cut_only_at_blank_lines_and_cover_the_text() {
-        let text = "a b\nc\n\nd e\r\n\r\nf\n \ng";
-        let pieces = paragraph_pieces(text, 2);
-        assert_eq!(pieces.first().map(|p| p.start), Some(0));
-        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
-        for pair in pieces.windows(2) {
-            assert_eq!(pair[0].end, pair[1].start);
-            assert!(text[..pair[0].end].ends_with('\n'));
-            assert!(
-                text[pair[0].end..].starts_with('\n') || text[pair[0].end..].starts_with("\r\n")
-            );
-        }
-        assert_eq!(pieces.len(), 3);
-        assert_eq!(paragraph_pieces("no blank line here", 2), [0..18]);
-    }
-
-    #[test]
-    fn checking_in_pieces_finds_what_checking_whole_finds() {
-        let paragraph = "We uphold the 88th\nStrategy and the 8-8 strategy, 中文 and time nodes.\r\n\r\nThe TIME NODE \n\n 88th Strategy\n";
-        let text = paragraph.repeat(40);
-        let checker = checker();
-        let whole = checker.check_piece(&text);
-        assert!(whole.len() > 100);
-        for piece_bytes in [1, 7, 64, 500, 4096] {
-            assert_eq!(
-                checker.check_in_pieces(&text, piece_bytes),
-                whole,
-                "pieces of {piece_bytes}"
-            );
-        }
-    }
-}
-
 /// Splits `text` into ranges of about `piece_bytes`, each cut between the
 /// first two line breaks of a blank line (a paragraph break, which the
 /// normalised view keeps and no pattern crosses).
@@ -516,6 +469,53 @@ impl<'d> Locator<'d> {
                 }
             }),
             term: raw.term,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::load_str;
+
+    fn checker() -> Checker {
+        let yaml = "name: t\nterms:\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n  - zh: 时间节点\n    en: deadline\n    avoid: [time node]\n";
+        Checker::new(
+            load_str(yaml, std::path::Path::new("t.yaml"))
+                .unwrap_or_else(|error| panic!("{error}")),
+        )
+    }
+
+    #[test]
+    fn pieces_cut_only_at_blank_lines_and_cover_the_text() {
+        let text = "a b\nc\n\nd e\r\n\r\nf\n \ng";
+        let pieces = paragraph_pieces(text, 2);
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with('\n'));
+            assert!(
+                text[pair[0].end..].starts_with('\n') || text[pair[0].end..].starts_with("\r\n")
+            );
+        }
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(paragraph_pieces("no blank line here", 2), vec![0..18]);
+    }
+
+    #[test]
+    fn checking_in_pieces_finds_what_checking_whole_finds() {
+        let paragraph = "We uphold the 88th\nStrategy and the 8-8 strategy, 中文 and time nodes.\r\n\r\nThe TIME NODE \n\n 88th Strategy\n";
+        let text = paragraph.repeat(40);
+        let checker = checker();
+        let whole = checker.check_piece(&text);
+        assert!(whole.len() > 100);
+        for piece_bytes in [1, 7, 64, 500, 4096] {
+            assert_eq!(
+                checker.check_in_pieces(&text, piece_bytes),
+                whole,
+                "pieces of {piece_bytes}"
+            );
         }
     }
 }
