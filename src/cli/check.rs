@@ -105,104 +105,56 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         .num_threads(args.threads)
         .build()
         .context("cannot start the worker threads")?;
-    // `par_iter().collect()` keeps input order, so output is the same
-    // whatever the number of threads.
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let outcome = check_input(&checker, input, forced_encoding, compute_fixes);
-                progress.record(&outcome);
-                outcome
-            })
-            .collect()
-    });
+    let color = use_color(args.color);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // Files are checked a batch at a time and each batch's output is written
+    // before the next is read, so memory does not grow with the number of
+    // files: only findings are kept for the summary (and for the JSON and
+    // SARIF documents, which are written whole at the end).
+    let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
+    for batch in inputs.chunks(FILES_PER_BATCH) {
+        // `par_iter().collect()` keeps input order, so output is the same
+        // whatever the number of threads.
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    let outcome = check_input(&checker, input, forced_encoding, compute_fixes);
+                    progress.record(&outcome);
+                    outcome
+                })
+                .collect()
+        });
+        let mut batch_reports = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            if let Some(report) = settle(outcome, args, &mut had_error)? {
+                batch_reports.push(report);
+            }
+        }
+        let output = match format {
+            OutputFormat::Human => report::human::render_findings(&batch_reports, color),
+            OutputFormat::Diff => report::diff::render(&batch_reports),
+            OutputFormat::Github => report::github::render(&batch_reports),
+            OutputFormat::Brief => report::brief::render(&batch_reports),
+            OutputFormat::Json | OutputFormat::Sarif => String::new(),
+        };
+        progress.suspend(|| stdout.write_all(output.as_bytes()))?;
+        reports.extend(batch_reports.into_iter().map(|report| FileReport {
+            text: String::new(),
+            fixed: None,
+            ..report
+        }));
+    }
     progress.finish();
 
-    let mut stderr = std::io::stderr().lock();
-    let mut reports = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Checked {
-                mut report,
-                document,
-                fixes,
-                remaining,
-            } => {
-                if args.verbose {
-                    writeln!(stderr, "checked {} ({})", report.path, document.encoding)?;
-                }
-                if let (Some((source_count, target_count)), Some(source)) =
-                    (document.paragraph_mismatch(), &document.source)
-                {
-                    if !args.quiet {
-                        writeln!(
-                            stderr,
-                            "warning: {}: {target_count} {} but its source {} has {source_count}; \
-                             checking the whole text against the whole source",
-                            report.path,
-                            if target_count == 1 {
-                                "paragraph"
-                            } else {
-                                "paragraphs"
-                            },
-                            display_path(&source.path)
-                        )?;
-                    }
-                }
-                if args.write && fixes > 0 {
-                    match write_fixes(&document, &report) {
-                        Ok(()) => {
-                            if !args.quiet {
-                                let noun = if fixes == 1 { "fix" } else { "fixes" };
-                                writeln!(stderr, "fixed {}: applied {fixes} {noun}", report.path)?;
-                            }
-                            // What remains is reported against the file as written.
-                            if let Some(fixed) = report.fixed.take() {
-                                report.text = fixed;
-                                report.findings = remaining;
-                            }
-                        }
-                        Err(error) => {
-                            had_error = true;
-                            writeln!(stderr, "error: {error:#}")?;
-                        }
-                    }
-                }
-                reports.push(report);
-            }
-            Outcome::Binary(path) => {
-                if !args.quiet {
-                    writeln!(stderr, "note: skipping binary file {path}")?;
-                }
-            }
-            Outcome::Failed(error) => {
-                had_error = true;
-                writeln!(stderr, "error: {error:#}")?;
-            }
-        }
-    }
-    drop(stderr);
-
-    let color = use_color(args.color);
     let output = match format {
-        OutputFormat::Human => {
-            let mut text = report::human::render(&reports, color);
-            if args.quiet {
-                // Drop the summary line.
-                let trimmed = text.trim_end_matches('\n');
-                let cut = trimmed.rfind('\n').map_or(0, |index| index + 1);
-                text.truncate(cut);
-            }
-            text
+        OutputFormat::Human if !args.quiet => {
+            format!("{}\n", report::human::summary_line(&Summary::of(&reports)))
         }
         OutputFormat::Json => report::json::render(&reports),
-        OutputFormat::Diff => report::diff::render(&reports),
         OutputFormat::Sarif => report::sarif::render(&reports),
-        OutputFormat::Github => report::github::render(&reports),
-        OutputFormat::Brief => report::brief::render(&reports),
+        _ => String::new(),
     };
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     stdout.write_all(output.as_bytes())?;
     stdout.flush()?;
 
@@ -223,6 +175,80 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
+}
+
+/// How many files are checked before their output is written.
+const FILES_PER_BATCH: usize = 256;
+
+/// Reports on one outcome (notes, errors, writing fixes) and returns the
+/// report to print, if the file was checked.
+fn settle(
+    outcome: Outcome,
+    args: &CheckArgs,
+    had_error: &mut bool,
+) -> anyhow::Result<Option<FileReport>> {
+    let mut stderr = std::io::stderr().lock();
+    match outcome {
+        Outcome::Checked {
+            mut report,
+            document,
+            fixes,
+            remaining,
+        } => {
+            if args.verbose {
+                writeln!(stderr, "checked {} ({})", report.path, document.encoding)?;
+            }
+            if let (Some((source_count, target_count)), Some(source)) =
+                (document.paragraph_mismatch(), &document.source)
+            {
+                if !args.quiet {
+                    writeln!(
+                        stderr,
+                        "warning: {}: {target_count} {} but its source {} has {source_count}; \
+                         checking the whole text against the whole source",
+                        report.path,
+                        if target_count == 1 {
+                            "paragraph"
+                        } else {
+                            "paragraphs"
+                        },
+                        display_path(&source.path)
+                    )?;
+                }
+            }
+            if args.write && fixes > 0 {
+                match write_fixes(&document, &report) {
+                    Ok(()) => {
+                        if !args.quiet {
+                            let noun = if fixes == 1 { "fix" } else { "fixes" };
+                            writeln!(stderr, "fixed {}: applied {fixes} {noun}", report.path)?;
+                        }
+                        // What remains is reported against the file as written.
+                        if let Some(fixed) = report.fixed.take() {
+                            report.text = fixed;
+                            report.findings = remaining;
+                        }
+                    }
+                    Err(error) => {
+                        *had_error = true;
+                        writeln!(stderr, "error: {error:#}")?;
+                    }
+                }
+            }
+            Ok(Some(report))
+        }
+        Outcome::Binary(path) => {
+            if !args.quiet {
+                writeln!(stderr, "note: skipping binary file {path}")?;
+            }
+            Ok(None)
+        }
+        Outcome::Failed(error) => {
+            *had_error = true;
+            writeln!(stderr, "error: {error:#}")?;
+            Ok(None)
+        }
+    }
 }
 
 /// The glossary of a run: the embedded one, the -g ones layered over it, or
@@ -465,6 +491,14 @@ impl Progress {
             if findings == 1 { "" } else { "s" }
         ));
         bar.inc(1);
+    }
+
+    /// Runs `write` with the bar hidden, so output does not tear it.
+    fn suspend<T>(&self, write: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
     }
 
     fn finish(&self) {

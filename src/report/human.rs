@@ -9,6 +9,15 @@ use crate::text::LineIndex;
 
 /// Renders every finding of `reports`, then a summary line.
 pub fn render(reports: &[FileReport], color: bool) -> String {
+    let mut out = render_findings(reports, color);
+    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push('\n');
+    out
+}
+
+/// Renders every finding of `reports`, without the summary (for output
+/// that is streamed a batch of files at a time).
+pub fn render_findings(reports: &[FileReport], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -25,8 +34,6 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&summary_line(&Summary::of(reports)));
-    out.push('\n');
     out
 }
 
