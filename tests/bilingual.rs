@@ -254,6 +254,65 @@ fn xml_replacement_is_escaped() {
     );
 }
 
+/// Runs `check --write` on `xlf` (text) with a glossary of "改革开放" →
+/// "reform & opening up" (avoid "reform and opening") and the 八八战略 entry;
+/// returns the written file.
+fn write_xliff_target(target: &str) -> String {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let glossary = folder.path().join("g.yaml");
+    std::fs::write(&glossary, "name: t\nterms:\n  - zh: 改革开放\n    en: reform & opening up\n    avoid: [reform and opening]\n  - zh: 八八战略\n    en: 8-8 Strategy\n    avoid: [88th Strategy]\n")
+        .unwrap_or_else(|error| panic!("{error}"));
+    let xlf = folder.path().join("a.xlf");
+    std::fs::write(
+        &xlf,
+        format!("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>改革开放，八八战略</source><target>{target}</target></trans-unit></body></file></xliff>\n"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    termlint()
+        .args([
+            "check",
+            xlf.to_str().unwrap_or_default(),
+            "--write",
+            "--no-default-glossary",
+            "-g",
+        ])
+        .arg(&glossary)
+        .output()
+        .unwrap_or_else(|error| panic!("{error}"));
+    std::fs::read_to_string(&xlf).unwrap_or_default()
+}
+
+#[test]
+fn cdata_fix_is_written_literally_not_as_entities() {
+    let written = write_xliff_target("<![CDATA[R&D under the 88th Strategy]]>");
+    assert!(
+        written.contains("<target><![CDATA[R&D under the 8-8 Strategy]]></target>"),
+        "{written}"
+    );
+}
+
+#[test]
+fn cdata_fix_needing_entities_is_not_applied() {
+    // In CDATA "&amp;" would be read literally; the fix is left to a human.
+    let target = "<![CDATA[the reform and opening]]>";
+    let written = write_xliff_target(target);
+    assert!(
+        written.contains(&format!("<target>{target}</target>")),
+        "{written}"
+    );
+}
+
+#[test]
+fn fix_across_the_end_of_a_cdata_section_is_not_applied() {
+    // Replacing "88th]]> Strategy" would drop the "]]>" that closes the section.
+    let target = "<![CDATA[R&D under the 88th]]> Strategy";
+    let written = write_xliff_target(target);
+    assert!(
+        written.contains(&format!("<target>{target}</target>")),
+        "{written}"
+    );
+}
+
 #[test]
 fn paired_plain_text_checks_paragraph_by_paragraph() {
     let target = fixture("news.en.txt");

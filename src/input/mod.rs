@@ -151,6 +151,10 @@ pub enum Escaping {
     None,
     /// XML character data: `&`, `<` and `>` as entities.
     Xml,
+    /// XML content that holds a CDATA section, where `&` and `<` are
+    /// literal: only a span inside one section or one run of character data
+    /// is replaced, and only by text that reads the same in both.
+    XmlCdata,
     /// The inside of a gettext PO string: `\`, `"`, and control characters escaped.
     PoString,
     /// The inside of a quoted CSV field: `"` doubled.
@@ -169,7 +173,7 @@ impl Escaping {
     /// `text` escaped for the file's syntax.
     pub fn escape(self, text: &str) -> String {
         match self {
-            Self::None | Self::Unquoted { .. } => text.to_owned(),
+            Self::None | Self::Unquoted { .. } | Self::XmlCdata => text.to_owned(),
             Self::Xml => {
                 let mut out = String::with_capacity(text.len());
                 for c in text.chars() {
@@ -207,6 +211,11 @@ impl Escaping {
         match self {
             Self::None => true,
             Self::Xml => !original.contains('<'),
+            Self::XmlCdata => {
+                !original.contains('<')
+                    && !original.contains("]]>")
+                    && !replacement.contains(['<', '>', '&'])
+            }
             Self::PoString => !original.contains('\n'),
             Self::CsvQuoted => true,
             Self::Unquoted { delimiter, quoting } => !replacement
@@ -224,7 +233,9 @@ impl Escaping {
             return literal;
         }
         match self {
-            Self::Xml if raw.starts_with('&') => raw.find(';').map_or(literal, |end| end + 1),
+            Self::Xml | Self::XmlCdata if raw.starts_with('&') => {
+                raw.find(';').map_or(literal, |end| end + 1)
+            }
             Self::PoString if raw.starts_with('\\') => po::escape_len(raw),
             Self::CsvQuoted if raw.starts_with("\"\"") => 2,
             _ => literal,

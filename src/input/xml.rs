@@ -43,6 +43,8 @@ struct Capture {
     text: String,
     map: OffsetMap,
     code_depth: usize,
+    /// Whether any of the text came from a CDATA section.
+    cdata: bool,
 }
 
 impl Capture {
@@ -53,6 +55,7 @@ impl Capture {
             text: String::new(),
             map: OffsetMap::shifted(content_start),
             code_depth: 0,
+            cdata: false,
         }
     }
 
@@ -66,7 +69,11 @@ impl Capture {
         Segment {
             text: Cow::Owned(self.text),
             map: self.map,
-            escaping: Escaping::Xml,
+            escaping: if self.cdata {
+                Escaping::XmlCdata
+            } else {
+                Escaping::Xml
+            },
         }
     }
 }
@@ -230,6 +237,7 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
                     if let Some(raw) = text.get(content.clone()) {
                         capture.map.record(capture.text.len(), content.start);
                         capture.text.push_str(raw);
+                        capture.cdata = true;
                     }
                 }
             }
