@@ -36,6 +36,15 @@ fn left_over<'a>(mentions: &'a [NumberMention], other: &[NumberMention]) -> Vec<
     for mention in other {
         *counts.entry(mention.key()).or_default() -= 1;
     }
+    // A weak mention ("first", "one") takes up an excess of its value
+    // before a strong one does: it is never reported, so it must not leave
+    // the excess to a strong mention that has its counterpart.
+    for mention in mentions.iter().filter(|mention| mention.weak) {
+        let excess = counts.entry(mention.key()).or_default();
+        if *excess > 0 {
+            *excess -= 1;
+        }
+    }
     let mut left = Vec::new();
     // Report the last strong mentions of a value (the first ones are the
     // likeliest to have a counterpart).
@@ -144,6 +153,18 @@ mod tests {
                 "{source} / {target}"
             );
         }
+    }
+
+    #[test]
+    fn weak_word_takes_up_the_excess_before_a_strong_number() {
+        // "first" (weak 1) is the extra 1, not "January", whose 1 is in the source.
+        assert_eq!(
+            messages(
+                "1至9月，增速比上半年提高0.3个百分点",
+                "From January to September, 0.3 percentage points faster than in the first half"
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
