@@ -314,6 +314,25 @@ fn fix_across_the_end_of_a_cdata_section_is_not_applied() {
 }
 
 #[test]
+fn correct_government_news_numbers_give_no_number_mismatch() {
+    // Dates, percentages, 万/亿 amounts, 多万/余万, congress and plenum
+    // ordinals, "十四五", "1至9月" with "the first half", "one of".
+    let target = fixture("gov-numbers.en.txt");
+    let source = fixture("gov-numbers.zh.txt");
+    let (findings, stderr) = check_json(&[
+        target.to_str().unwrap_or_default(),
+        "-s",
+        source.to_str().unwrap_or_default(),
+    ]);
+    assert!(!stderr.contains("paragraph"), "{stderr}");
+    let numbers: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "number-mismatch")
+        .collect();
+    assert!(numbers.is_empty(), "{numbers:#?}");
+}
+
+#[test]
 fn paired_plain_text_checks_paragraph_by_paragraph() {
     let target = fixture("news.en.txt");
     let source = fixture("news.zh.txt");

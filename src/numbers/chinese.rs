@@ -107,6 +107,21 @@ fn scale_suffix(chars: &[(usize, char)], index: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// A 万/亿 scale at char index `index`, possibly after 多 or 余 ("more
+/// than": 1000多万 = more than 10 million), and how many chars it takes.
+fn approximate_scale_suffix(chars: &[(usize, char)], index: usize) -> Option<(f64, usize)> {
+    if let Some(scale) = scale_suffix(chars, index) {
+        return Some(scale);
+    }
+    let approximate = chars
+        .get(index)
+        .is_some_and(|&(_, c)| c == '多' || c == '余');
+    match scale_suffix(chars, index + 1) {
+        Some((scale, width)) if approximate && scale >= 1e4 => Some((scale, width + 1)),
+        _ => None,
+    }
+}
+
 fn starts_with_at(chars: &[(usize, char)], index: usize, word: &str) -> bool {
     word.chars()
         .enumerate()
@@ -132,7 +147,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
                 index = end;
                 continue;
             }
-            if let Some((scale, width)) = scale_suffix(&chars, end) {
+            if let Some((scale, width)) = approximate_scale_suffix(&chars, end) {
                 value *= scale;
                 end += width;
             }
@@ -192,6 +207,36 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
             end += 1;
         }
         let numeral: String = chars[index..end].iter().map(|&(_, c)| c).collect();
+        if let Some(plan) = five_year_plan(&numeral) {
+            // 十四五: the 14th Five-Year Plan ("five" may be left unwritten).
+            let five = end - 1;
+            mentions.push(NumberMention {
+                span: byte_at(&chars, start, text.len())..byte_at(&chars, five, text.len()),
+                value: plan,
+                weak: false,
+            });
+            mentions.push(NumberMention {
+                span: byte_at(&chars, five, text.len())..byte_at(&chars, end, text.len()),
+                value: 5.0,
+                weak: true,
+            });
+            index = end;
+            continue;
+        }
+        if let Some((value, (scale, width))) = parse_chinese_numeral(&numeral)
+            .zip(approximate_scale_suffix(&chars, end))
+            .filter(|_| chars.get(end).is_some_and(|&(_, c)| c == '多' || c == '余'))
+        {
+            // 十多万, 二十余亿: "more than 100,000", "more than 2 billion".
+            let end = end + width;
+            mentions.push(NumberMention {
+                span: byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len()),
+                value: value * scale,
+                weak: false,
+            });
+            index = end;
+            continue;
+        }
         let next = chars.get(end).map(|&(_, c)| c);
         let counts_something = next.is_some_and(|c| MEASURE_WORDS.contains(c))
             || starts_with_at(&chars, end, "中全会")
@@ -228,6 +273,16 @@ fn is_idiom(numeral: &str, next: Option<char>) -> bool {
         "千万" => !counts,
         _ => false,
     }
+}
+
+/// The plan number of a Five-Year Plan abbreviation (十四五 = 14): a numeral
+/// from 十一 to 二十 followed by 五 that is not itself a number.
+fn five_year_plan(numeral: &str) -> Option<f64> {
+    let plan = numeral.strip_suffix('五')?;
+    if parse_chinese_numeral(numeral).is_some() || plan.chars().count() < 2 {
+        return None;
+    }
+    parse_chinese_numeral(plan).filter(|plan| (11.0..=20.0).contains(plan))
 }
 
 fn digits_one_by_one(numeral: &str) -> Option<f64> {
@@ -322,6 +377,29 @@ mod tests {
         assert_eq!(values("百分之三点五"), [3.5]);
         assert_eq!(values("增长5%和６％"), [5.0, 6.0]);
         assert_eq!(spans("增长百分之五"), ["百分之五"]);
+    }
+
+    #[test]
+    fn more_than_before_wan_and_yi_scales_the_number() {
+        assert_eq!(values("1000多万户"), [1e7]);
+        assert_eq!(values("企业300余万户"), [3e6]);
+        assert_eq!(values("十多万人"), [1e5]);
+        assert_eq!(values("二十余亿元"), [2e9]);
+        assert_eq!(spans("1000多万户"), ["1000多万"]);
+        // 多 not before a scale is not part of the number.
+        assert_eq!(values("30多个"), [30.0]);
+    }
+
+    #[test]
+    fn five_year_plan_abbreviations_are_the_plan_number() {
+        assert_eq!(values("“十四五”规划"), [14.0, 5.0]);
+        assert_eq!(spans("“十四五”规划"), ["十四", "五"]);
+        assert!(
+            extract_chinese("十四五")
+                .iter()
+                .any(|m| m.weak && m.value == 5.0)
+        );
+        assert_eq!(values("十五"), [15.0]);
     }
 
     #[test]
