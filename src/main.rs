@@ -46,8 +46,13 @@ fn main() -> ExitCode {
 
 /// A closed pipe (`termlint check | head`) is a normal way for output to end.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    error.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<termlint::error::Error>() {
+                Some(termlint::error::Error::Io { error, .. }) => Some(error),
+                _ => None,
+            }
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -240,6 +240,28 @@ fn a_write_interrupted_before_the_rename_leaves_the_original_intact() {
     );
 }
 
+#[test]
+fn io_errors_say_what_went_wrong_once() {
+    let workspace = Workspace::new();
+    workspace.write("a.txt", b"text\n");
+    let output = assert_cmd::Command::cargo_bin("termlint")
+        .expect("binary")
+        .current_dir(workspace.dir.path())
+        .args([
+            "check",
+            "--no-default-glossary",
+            "-g",
+            "missing.yaml",
+            "a.txt",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing.yaml"), "{stderr}");
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
+}
+
 fn glossary_error(yaml: &str, expected: &[&str]) {
     let workspace = Workspace::new();
     workspace.write("bad.yaml", yaml.as_bytes());
