@@ -9,7 +9,7 @@
 use std::ops::{Range, RangeInclusive};
 
 use crate::finding::{Finding, RuleId, Severity};
-use crate::input::{CommentSyntax, Document};
+use crate::input::{CommentSyntax, Document, DocumentFormat};
 use crate::rules::RuleSettings;
 use crate::text::LineIndex;
 
@@ -132,7 +132,9 @@ pub fn apply(document: &Document, findings: Vec<Finding>, rules: &RuleSettings) 
     if directives.is_empty() {
         return findings;
     }
-    let mut regions = regions_of(&directives);
+    let mut regions = regions_of(&directives, |line| {
+        next_line_scope(&document.text, document.format, line)
+    });
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|finding| {
@@ -202,7 +204,24 @@ fn keyword(kind: DirectiveKind) -> &'static str {
     }
 }
 
-fn regions_of(directives: &[Directive]) -> Vec<Region> {
+/// The last line a `termlint-disable-next-line` on line `line` covers. In a
+/// PO file, where a comment can only precede an entry, it is the entry that
+/// follows (its `msgstr` lines included); elsewhere the next line.
+fn next_line_scope(text: &str, format: DocumentFormat, line: usize) -> usize {
+    if format != DocumentFormat::Po {
+        return line + 1;
+    }
+    let mut last = line + 1;
+    for (index, content) in text.lines().enumerate().skip(line) {
+        if content.trim().is_empty() {
+            break;
+        }
+        last = index + 1;
+    }
+    last.max(line + 1)
+}
+
+fn regions_of(directives: &[Directive], next_line_end: impl Fn(usize) -> usize) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     // Indexes into `regions` of disables not yet closed.
     let mut open: Vec<usize> = Vec::new();
@@ -218,7 +237,7 @@ fn regions_of(directives: &[Directive]) -> Vec<Region> {
                 for rule in targets {
                     regions.push(Region {
                         rule,
-                        lines: directive.line + 1..=directive.line + 1,
+                        lines: directive.line + 1..=next_line_end(directive.line),
                         directive: index,
                         used: false,
                     });
@@ -314,12 +333,20 @@ mod tests {
     }
 
     #[test]
+    fn next_line_in_po_covers_the_following_entry() {
+        let text = "# termlint-disable-next-line\n#: a.c:1\nmsgid \"a\"\nmsgstr \"\"\n\"b\"\n\nmsgid \"c\"\n";
+        assert_eq!(next_line_scope(text, DocumentFormat::Po, 1), 5);
+        assert_eq!(next_line_scope(text, DocumentFormat::PlainText, 1), 2);
+        assert_eq!(next_line_scope("# x\n", DocumentFormat::Po, 1), 2);
+    }
+
+    #[test]
     fn enable_closes_regions() {
         let directives = parse_directives(
             "termlint-disable avoid-term\nx\ntermlint-enable avoid-term\ntermlint-disable\ny\n",
             CommentSyntax::PlainLine,
         );
-        let regions = regions_of(&directives);
+        let regions = regions_of(&directives, |line| line + 1);
         assert_eq!(regions[0].lines, 2..=2);
         assert_eq!(regions[1].lines, 5..=usize::MAX);
     }

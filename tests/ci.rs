@@ -288,6 +288,27 @@ fn unused_suppression_can_be_turned_off() -> TestResult {
 }
 
 #[test]
+fn disable_next_line_in_po_covers_the_entry_after_it() -> TestResult {
+    // A PO comment can only stand before an entry, never before its msgstr.
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("news.po"),
+        "# termlint-disable-next-line avoid-term\n#: a.c:1\nmsgid \"坚持八八战略\"\nmsgstr \"\"\n\"uphold the 88th Strategy\"\n\nmsgid \"坚持八八战略\"\nmsgstr \"uphold the 88th Strategy\"\n",
+    )?;
+    let output = termlint()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "brief", "news.po"])
+        .output()?;
+    let stdout = stdout_of(&output);
+    assert_eq!(
+        stdout.trim(),
+        "news.po:8:20: avoid-term: \"88th Strategy\" is a wrong rendering of 八八战略; use \"8-8 Strategy\"",
+        "{stdout}"
+    );
+    Ok(())
+}
+
+#[test]
 fn glob_selects_files_like_ripgrep() -> TestResult {
     let dir = sample_repo()?;
     let output = termlint()
