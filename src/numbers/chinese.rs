@@ -131,6 +131,12 @@ fn starts_with_at(chars: &[(usize, char)], index: usize, word: &str) -> bool {
 /// Every number in the Chinese text `text`, in order.
 pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // A mention of the chars `from..to`.
+    let mention = |from: usize, to: usize, value: f64, weak: bool| NumberMention {
+        span: byte_at(&chars, from, text.len())..byte_at(&chars, to, text.len()),
+        value,
+        weak,
+    };
     let mut mentions = Vec::new();
     let mut index = 0;
     while index < chars.len() {
@@ -154,11 +160,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
             if chars.get(end).is_some_and(|&(_, c)| c == '%' || c == '％') {
                 end += 1;
             }
-            mentions.push(NumberMention {
-                span: byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len()),
-                value,
-                weak: false,
-            });
+            mentions.push(mention(start, end, value, false));
             index = end;
             continue;
         }
@@ -173,11 +175,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
             }
             let numeral: String = chars[first..end].iter().map(|&(_, c)| c).collect();
             if let Some(value) = parse_with_decimal(&numeral) {
-                mentions.push(NumberMention {
-                    span: byte_at(&chars, index, text.len())..byte_at(&chars, end, text.len()),
-                    value,
-                    weak: false,
-                });
+                mentions.push(mention(index, end, value, false));
                 index = end;
                 continue;
             }
@@ -187,11 +185,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
                 } else {
                     end
                 };
-                mentions.push(NumberMention {
-                    span: byte_at(&chars, index, text.len())..byte_at(&chars, end, text.len()),
-                    value,
-                    weak: false,
-                });
+                mentions.push(mention(index, end, value, false));
                 index = end;
                 continue;
             }
@@ -210,16 +204,8 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
         if let Some(plan) = five_year_plan(&numeral) {
             // 十四五: the 14th Five-Year Plan ("five" may be left unwritten).
             let five = end - 1;
-            mentions.push(NumberMention {
-                span: byte_at(&chars, start, text.len())..byte_at(&chars, five, text.len()),
-                value: plan,
-                weak: false,
-            });
-            mentions.push(NumberMention {
-                span: byte_at(&chars, five, text.len())..byte_at(&chars, end, text.len()),
-                value: 5.0,
-                weak: true,
-            });
+            mentions.push(mention(start, five, plan, false));
+            mentions.push(mention(five, end, 5.0, true));
             index = end;
             continue;
         }
@@ -229,11 +215,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
         {
             // 十多万, 二十余亿: "more than 100,000", "more than 2 billion".
             let end = end + width;
-            mentions.push(NumberMention {
-                span: byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len()),
-                value: value * scale,
-                weak: false,
-            });
+            mentions.push(mention(start, end, value * scale, false));
             index = end;
             continue;
         }
@@ -251,11 +233,7 @@ pub fn extract_chinese(text: &str) -> Vec<NumberMention> {
             });
         match value {
             Some(value) if ordinal || counts_something || stands_alone => {
-                mentions.push(NumberMention {
-                    span: byte_at(&chars, start, text.len())..byte_at(&chars, end, text.len()),
-                    value,
-                    weak: value == 1.0 && !ordinal,
-                });
+                mentions.push(mention(start, end, value, value == 1.0 && !ordinal));
             }
             _ => {}
         }
