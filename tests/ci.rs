@@ -173,6 +173,30 @@ fn github_lines_are_exact_workflow_commands() -> TestResult {
     Ok(())
 }
 
+#[test]
+fn github_span_over_two_lines_has_no_columns() -> TestResult {
+    // The runner does not take col/endColumn when line and endLine differ.
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("a.txt"), "Uphold the 88th\nStrategy.\n")?;
+    let output = termlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "a.txt",
+            "--no-config",
+            "--no-default-glossary",
+            "-g",
+        ])
+        .arg(glossary())
+        .args(["--format", "github"])
+        .output()?;
+    assert_eq!(
+        stdout_of(&output),
+        "::error file=a.txt,line=1,endLine=2,title=termlint (avoid-term)::\"88th Strategy\" is a wrong rendering of 八八战略; use \"8-8 Strategy\"\n"
+    );
+    Ok(())
+}
+
 /// `%`, `\r` and `\n` are escaped in the message; properties (the file name)
 /// also escape `:` and `,`.
 #[cfg(unix)]

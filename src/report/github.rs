@@ -1,6 +1,8 @@
 //! The GitHub Actions report: one workflow command a finding
 //! (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`),
-//! which the runner turns into annotations on the pull request.
+//! which the runner turns into annotations on the pull request. Columns are
+//! given only for a span on one line: the runner does not take `col` and
+//! `endColumn` with a `line` different from `endLine`.
 //!
 //! Escaping follows the runner (`@actions/core` `command.ts`): the message
 //! escapes `%`, `\r` and `\n`; property values also escape `:` and `,`.
@@ -19,13 +21,18 @@ pub fn render(reports: &[FileReport]) -> String {
                 Severity::Info => "notice",
             };
             let message = message_with_fix(finding);
+            // The runner takes columns only for a span on one line.
+            let position = if finding.end_line == finding.line {
+                format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    finding.line, finding.column, finding.end_line, finding.end_column
+                )
+            } else {
+                format!("line={},endLine={}", finding.line, finding.end_line)
+            };
             out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                "::{command} file={},{position},title={}::{}\n",
                 escape_property(&report.path),
-                finding.line,
-                finding.column,
-                finding.end_line,
-                finding.end_column,
                 escape_property(&format!("termlint ({})", finding.rule)),
                 escape_data(&message),
             ));
