@@ -212,10 +212,12 @@ pub(super) fn pairs(document: &Document) -> Result<Vec<SegmentPair<'static>>> {
                 } else if name == b"tuv" {
                     tuv_side = None;
                 } else if UNIT_ELEMENTS.contains(&name.as_slice()) {
-                    if let (Some(source), Some(target)) = (source.take(), target.take()) {
+                    // A target without a source is still checked by the
+                    // rules that need no source.
+                    if let Some(target) = target.take() {
                         if !target.text.trim().is_empty() {
                             pairs.push(SegmentPair {
-                                source: Some(source),
+                                source: source.take(),
                                 target,
                             });
                         }
@@ -297,6 +299,17 @@ mod tests {
         assert_eq!(
             (found[0].0.as_str(), found[0].1.as_str()),
             ("第九届", "the Ninth")
+        );
+    }
+
+    #[test]
+    fn target_without_a_source_is_still_a_segment() {
+        let tmx = r#"<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>the 88th Strategy</seg></tuv></tu><tu><tuv xml:lang="zh"><seg>八八战略</seg></tuv></tu></body></tmx>"#;
+        let found = pairs_of("t.tmx", tmx);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_str()),
+            ("", "the 88th Strategy")
         );
     }
 
