@@ -406,3 +406,15 @@ fn a_word_the_replacement_ends_with_is_not_left_doubled() {
             "+They praised the Belt and Road Initiative.\n",
         ));
 }
+
+// Regression: a run whose only file was missing printed "no findings in 0
+// files" on stdout next to the error.
+#[test]
+fn a_run_that_checked_nothing_prints_no_summary() {
+    check()
+        .arg("does-not-exist.en.txt")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("does-not-exist.en.txt"));
+}

@@ -233,6 +233,26 @@ fn fmt_refuses_a_file_whose_comments_it_cannot_place() {
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), original);
 }
 
+// Regression: fmt expanded `*alias` into copies of the anchored value, losing
+// the link between them; it must refuse such a file instead.
+#[test]
+fn fmt_refuses_a_file_with_anchors_and_leaves_it_alone() {
+    let folder = tempfile::tempdir().unwrap_or_else(|error| panic!("{error}"));
+    let path = folder.path().join("anchored.yaml");
+    let original = "name: t\nterms:\n  - zh: 甲\n    en: a\n    note: &shared Shared note.\n  - zh: 乙\n    en: b\n    note: *shared\n";
+    std::fs::write(&path, original).unwrap_or_else(|error| panic!("{error}"));
+    termlint()
+        .args(["glossary", "fmt"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("anchored.yaml:5:")
+                .and(predicate::str::contains("anchor or alias")),
+        );
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), original);
+}
+
 #[test]
 fn round_trip_fixture_is_formatted() {
     termlint()

@@ -148,7 +148,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     progress.finish();
 
     let output = match format {
-        OutputFormat::Human if !args.quiet => {
+        // Nothing was checked and an error was printed: a summary line
+        // ("no findings in 0 files") would only contradict it.
+        OutputFormat::Human if !args.quiet && !(reports.is_empty() && had_error) => {
             format!("{}\n", report::human::summary_line(&Summary::of(&reports)))
         }
         OutputFormat::Json => report::json::render(&reports),

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-use super::locate::entry_positions;
+use super::locate::{entry_positions, first_anchor_or_alias};
 use super::{EntryFields, GlossaryDocument};
 use crate::error::{Error, Result};
 use crate::finding::Severity;
@@ -78,6 +78,12 @@ pub fn format_text(text: &str, path: &Path) -> Result<String> {
         let line = error.location().map_or(1, |location| location.line());
         refuse(line, format!("the file does not load: {error}"))
     })?;
+    if let Some((line, _)) = first_anchor_or_alias(text) {
+        return Err(refuse(
+            line,
+            "the file uses a YAML anchor or alias, which formatting would expand into copies (the link would be lost)".to_owned(),
+        ));
+    }
     let comments = scan_comments(text).map_err(|line| {
         refuse(
             line,

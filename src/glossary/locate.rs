@@ -30,6 +30,31 @@ pub fn entry_positions(yaml: &str) -> Vec<EntryPositions> {
     locator.entries
 }
 
+/// Where the first YAML anchor or alias of `yaml` is (1-based line and
+/// column), if it has one. Formatting would expand an alias into a copy and
+/// lose the link, so `glossary fmt` refuses such files.
+pub fn first_anchor_or_alias(yaml: &str) -> Option<Position> {
+    struct Finder(Option<Position>);
+    impl MarkedEventReceiver for Finder {
+        fn on_event(&mut self, event: Event, mark: Marker) {
+            let anchored = match event {
+                Event::Alias(_) => true,
+                Event::Scalar(_, _, anchor, _)
+                | Event::MappingStart(anchor, _)
+                | Event::SequenceStart(anchor, _) => anchor > 0,
+                _ => false,
+            };
+            if anchored && self.0.is_none() {
+                self.0 = Some((mark.line(), mark.col() + 1));
+            }
+        }
+    }
+    let mut finder = Finder(None);
+    let mut parser = Parser::new_from_str(yaml);
+    let _ = parser.load(&mut finder, false);
+    finder.0
+}
+
 #[derive(Debug)]
 enum Frame {
     Mapping {
@@ -126,6 +151,13 @@ impl MarkedEventReceiver for Locator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_anchors_and_aliases() {
+        assert_eq!(first_anchor_or_alias("name: x\nterms: []\n"), None);
+        let yaml = "name: x\nshared: &s [a]\nterms:\n  - en: b\n    accept: *s\n";
+        assert_eq!(first_anchor_or_alias(yaml).map(|(line, _)| line), Some(2));
+    }
 
     #[test]
     fn finds_entries_and_their_keys() {
