@@ -150,7 +150,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let output = match format {
         // Nothing was checked and an error was printed: a summary line
         // ("no findings in 0 files") would only contradict it.
-        OutputFormat::Human if !args.quiet && !(reports.is_empty() && had_error) => {
+        OutputFormat::Human if !(args.quiet || (reports.is_empty() && had_error)) => {
             format!("{}\n", report::human::summary_line(&Summary::of(&reports)))
         }
         OutputFormat::Json => report::json::render(&reports),
