@@ -296,6 +296,11 @@ fn malformed_glossaries_are_located_errors() {
     glossary_error("name: x\nterms: {}\n", &["bad.yaml:2:"]);
     glossary_error("\u{0}\u{1}binary", &["bad.yaml"]);
     glossary_error("", &["bad.yaml"]);
+    // Validation errors are located although checking loads without locations.
+    glossary_error(
+        "name: x\nterms:\n  - zh: 全会\n    en: plenary session\n  - zh: 全会\n    en: plenum\n",
+        &["bad.yaml:5:5:", "duplicate term"],
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use termlint::config::Config;
 use termlint::fix::{fix_until_stable_from, write_atomically};
+use termlint::glossary::Locations;
 use termlint::input::{Document, ReadOutcome, TextEncoding, document_from_bytes, read_document};
 use termlint::report::{self, FileReport, Summary};
 use termlint::shard::Shard;
@@ -76,10 +77,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             );
         }
     }
-    let mut checker = Checker::new(load_glossary(&glossary_args(
-        &args.glossary,
-        config.as_deref(),
-    ))?);
+    let mut checker = Checker::new(load_glossary(
+        &glossary_args(&args.glossary, config.as_deref()),
+        Locations::Skipped,
+    )?);
     if let Some(config) = &config {
         checker = checker.with_rules(config.rules.clone());
     }
@@ -254,16 +255,21 @@ fn settle(
 }
 
 /// The glossary of a run: the embedded one, the -g ones layered over it, or
-/// only the -g ones.
-pub fn load_glossary(args: &GlossaryArgs) -> anyhow::Result<Glossary> {
-    let user = termlint::glossary::load_paths(&args.glossary)?;
+/// only the -g ones; `locations` says whether entries must know their line
+/// (glossary tools) or not (checking, which starts faster without).
+pub fn load_glossary(args: &GlossaryArgs, locations: Locations) -> anyhow::Result<Glossary> {
+    let user = termlint::glossary::load_paths_with(&args.glossary, locations)?;
     if args.no_default_glossary {
         if args.glossary.is_empty() {
             bail!("--no-default-glossary needs at least one -g/--glossary");
         }
         return Ok(user);
     }
-    let embedded = Glossary::embedded()?.clone();
+    let embedded = match locations {
+        Locations::Skipped => Glossary::embedded()?,
+        Locations::Recorded => Glossary::embedded_located()?,
+    }
+    .clone();
     if args.glossary.is_empty() {
         return Ok(embedded);
     }

@@ -18,6 +18,7 @@ use termlint::{Glossary, Severity};
 
 use super::check::{load_glossary, use_color};
 use super::{ColorChoice, FailOn, GlossaryArgs as GlossarySelection};
+use termlint::glossary::Locations;
 
 /// Arguments of `termlint glossary`.
 #[derive(Debug, Clone, Args)]
@@ -220,7 +221,7 @@ fn texts_or_embedded(paths: &[PathBuf]) -> anyhow::Result<Vec<GlossaryText>> {
 /// Parsed and validated glossary of the named files, or the shipped one.
 fn glossary_or_embedded(paths: &[PathBuf]) -> anyhow::Result<Glossary> {
     if paths.is_empty() {
-        return Ok(Glossary::embedded()?.clone());
+        return Ok(Glossary::embedded_located()?.clone());
     }
     Ok(termlint::glossary::load_paths(paths)?)
 }
@@ -326,7 +327,7 @@ fn to_json(value: &impl serde::Serialize) -> anyhow::Result<String> {
 }
 
 fn run_lookup(args: &LookupArgs) -> anyhow::Result<u8> {
-    let glossary = load_glossary(&args.glossary)?;
+    let glossary = load_glossary(&args.glossary, Locations::Recorded)?;
     let hits = lookup::lookup(&glossary, &args.query, args.limit);
     print(&match args.format {
         ReportFormat::Human => lookup::render(&glossary, &hits),
@@ -407,7 +408,7 @@ fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
 }
 
 fn run_coverage(args: &CoverageArgs) -> anyhow::Result<u8> {
-    let glossary = load_glossary(&args.glossary)?;
+    let glossary = load_glossary(&args.glossary, Locations::Recorded)?;
     let mut counter = coverage::CoverageCounter::new(&glossary);
     let mut had_error = false;
     for path in coverage::corpus_files(&args.paths)? {

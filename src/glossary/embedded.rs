@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use super::{Glossary, load_str};
+use super::{Glossary, Locations, load_texts};
 use crate::error::{Error, Result};
 
 mod files {
@@ -11,35 +11,37 @@ mod files {
 }
 pub(super) use files::EMBEDDED_FILES;
 
-/// The parsed embedded glossary, or the (rendered) error a broken build shipped.
-static EMBEDDED: OnceLock<std::result::Result<Glossary, (PathBuf, usize, usize, String)>> =
-    OnceLock::new();
+/// A parsed embedded glossary, or the (rendered) error a broken build shipped.
+type Parsed = std::result::Result<Glossary, (PathBuf, usize, usize, String)>;
 
-pub(super) fn glossary() -> Result<&'static Glossary> {
-    EMBEDDED
-        .get_or_init(|| {
-            let mut glossary = Glossary::default();
-            for (path, yaml) in EMBEDDED_FILES {
-                let loaded = load_str(yaml, Path::new(path)).and_then(|file| glossary.extend(file));
-                if let Err(error) = loaded {
-                    return Err(match error {
-                        Error::Glossary {
-                            path,
-                            line,
-                            column,
-                            message,
-                        } => (path, line, column, message),
-                        other => (PathBuf::from(path), 1, 1, other.to_string()),
-                    });
-                }
-            }
-            Ok(glossary)
+/// The embedded glossary without and with entry locations, each parsed once.
+static EMBEDDED: OnceLock<Parsed> = OnceLock::new();
+static EMBEDDED_LOCATED: OnceLock<Parsed> = OnceLock::new();
+
+pub(super) fn glossary(locations: Locations) -> Result<&'static Glossary> {
+    let cell = match locations {
+        Locations::Skipped => &EMBEDDED,
+        Locations::Recorded => &EMBEDDED_LOCATED,
+    };
+    cell.get_or_init(|| {
+        let texts = EMBEDDED_FILES
+            .iter()
+            .map(|(path, yaml)| (Path::new(*path), *yaml));
+        load_texts(texts, locations).map_err(|error| match error {
+            Error::Glossary {
+                path,
+                line,
+                column,
+                message,
+            } => (path, line, column, message),
+            other => (PathBuf::from("glossary"), 1, 1, other.to_string()),
         })
-        .as_ref()
-        .map_err(|(path, line, column, message)| Error::Glossary {
-            path: path.clone(),
-            line: *line,
-            column: *column,
-            message: message.clone(),
-        })
+    })
+    .as_ref()
+    .map_err(|(path, line, column, message)| Error::Glossary {
+        path: path.clone(),
+        line: *line,
+        column: *column,
+        message: message.clone(),
+    })
 }

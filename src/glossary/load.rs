@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::locate::entry_positions;
-use super::{Glossary, GlossaryDocument, GlossaryEntry, GlossaryFile, Origin};
+use super::{Glossary, GlossaryDocument, GlossaryEntry, GlossaryFile, Locations, Origin};
 use crate::error::{Error, Result};
 
 /// Largest glossary file accepted, so that a runaway file is an error, not an
@@ -13,21 +13,41 @@ const MAX_GLOSSARY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Loads one glossary from YAML text; `path` is used in messages and origins.
 pub fn load_str(yaml: &str, path: &Path) -> Result<Glossary> {
-    let glossary = parse_str(yaml, path)?;
-    glossary.validate()?;
-    Ok(glossary)
+    load_str_with(yaml, path, Locations::Recorded)
+}
+
+/// Loads one glossary from YAML text, recording entry locations or not. An
+/// error always names the line: without recorded locations, a glossary that
+/// fails validation is loaded again with them to say where.
+pub fn load_str_with(yaml: &str, path: &Path, locations: Locations) -> Result<Glossary> {
+    let glossary = parse_str_with(yaml, path, locations)?;
+    match glossary.validate() {
+        Ok(()) => Ok(glossary),
+        Err(error) if locations == Locations::Skipped => {
+            load_str_with(yaml, path, Locations::Recorded).and(Err(error))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// Parses one glossary from YAML text without [`Glossary::validate`]: the
 /// YAML must be well-formed and typed, but duplicates and empty values are
 /// kept, for `glossary lint` to report all of them rather than the first.
 pub fn parse_str(yaml: &str, path: &Path) -> Result<Glossary> {
+    parse_str_with(yaml, path, Locations::Recorded)
+}
+
+/// [`parse_str`], recording where each entry and key starts or not.
+pub fn parse_str_with(yaml: &str, path: &Path, locations: Locations) -> Result<Glossary> {
     // The typed parse and the position pass read the same text independently:
     // run them side by side (a large glossary spends most of its load here).
-    let (document, positions) = rayon::join(
-        || serde_yaml::from_str::<GlossaryDocument>(yaml),
-        || entry_positions(yaml),
-    );
+    let (document, positions) = match locations {
+        Locations::Recorded => rayon::join(
+            || serde_yaml::from_str::<GlossaryDocument>(yaml),
+            || entry_positions(yaml),
+        ),
+        Locations::Skipped => (serde_yaml::from_str::<GlossaryDocument>(yaml), Vec::new()),
+    };
     let document: GlossaryDocument = document.map_err(|error| {
         let (line, column) = error
             .location()
@@ -80,28 +100,52 @@ pub fn parse_str(yaml: &str, path: &Path) -> Result<Glossary> {
 /// Loads a glossary file, or every `*.yaml`/`*.yml` file under a folder (in
 /// path order), merged.
 pub fn load_path(path: &Path) -> Result<Glossary> {
-    let metadata = std::fs::metadata(path).map_err(|error| Error::io(path, error))?;
-    if metadata.is_dir() {
-        let mut glossary = Glossary::default();
-        for file in glossary_files(path)? {
-            glossary.extend(load_file(&file)?)?;
-        }
-        return Ok(glossary);
-    }
-    load_file(path)
+    load_paths(&[path])
 }
 
 /// Loads and merges several glossary files or folders, in order.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Result<Glossary> {
-    let mut glossary = Glossary::default();
-    for path in paths {
-        glossary.extend(load_path(path.as_ref())?)?;
-    }
-    Ok(glossary)
+    load_paths_with(paths, Locations::Recorded)
 }
 
-fn load_file(path: &Path) -> Result<Glossary> {
-    load_str(&read_glossary_text(path)?, path)
+/// [`load_paths`], recording entry locations or not. An error always names
+/// the line: without recorded locations, glossaries that fail validation are
+/// loaded again with them to say where.
+pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], locations: Locations) -> Result<Glossary> {
+    let mut texts = Vec::new();
+    for path in paths {
+        for file in glossary_files(path.as_ref())? {
+            let text = read_glossary_text(&file)?;
+            texts.push((file, text));
+        }
+    }
+    load_texts(
+        texts
+            .iter()
+            .map(|(file, text)| (file.as_path(), text.as_str())),
+        locations,
+    )
+}
+
+/// Loads and merges glossary texts, each with the path it is shown under,
+/// validating the whole once. An error always names the line: without
+/// recorded locations, texts that fail validation are parsed again with them
+/// to say where.
+pub fn load_texts<'t>(
+    texts: impl Iterator<Item = (&'t Path, &'t str)> + Clone,
+    locations: Locations,
+) -> Result<Glossary> {
+    let mut glossary = Glossary::default();
+    for (path, text) in texts.clone() {
+        glossary.extend_unvalidated(parse_str_with(text, path, locations)?);
+    }
+    match glossary.validate() {
+        Ok(()) => Ok(glossary),
+        Err(error) if locations == Locations::Skipped => {
+            load_texts(texts, Locations::Recorded).and(Err(error))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// Every glossary file a path names: the file itself, or every

@@ -17,7 +17,10 @@ mod locate;
 pub mod lookup;
 pub mod stats;
 
-pub use load::{glossary_files, load_path, load_paths, load_str, parse_str, read_glossary_text};
+pub use load::{
+    glossary_files, load_path, load_paths, load_paths_with, load_str, load_str_with, load_texts,
+    parse_str, parse_str_with, read_glossary_text,
+};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,6 +30,17 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::finding::Severity;
 use crate::text::{Normalization, normalize_phrase};
+
+/// Whether loading records where each entry and key starts. Recording costs
+/// a second pass over the YAML (about half of the load time); checking text
+/// needs no locations, glossary tools do. Errors are located either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locations {
+    /// Every entry and key knows its line and column.
+    Recorded,
+    /// Entries point at the start of their file.
+    Skipped,
+}
 
 /// Where something in a glossary file starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,14 +191,29 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// The glossary shipped in `glossary/`, embedded in the binary. Parsed once.
+    /// The glossary shipped in `glossary/`, embedded in the binary, for
+    /// checking: parsed once, without entry locations (which only glossary
+    /// tools show), so that start-up stays short.
     pub fn embedded() -> Result<&'static Glossary> {
-        embedded::glossary()
+        embedded::glossary(Locations::Skipped)
+    }
+
+    /// The embedded glossary with the location of every entry and key, for
+    /// the glossary tools. Parsed once.
+    pub fn embedded_located() -> Result<&'static Glossary> {
+        embedded::glossary(Locations::Recorded)
     }
 
     /// The shipped glossary files as embedded: (path shown in messages, YAML text).
     pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
         embedded::EMBEDDED_FILES
+    }
+
+    /// Adds `other`'s files and entries after this glossary's, without
+    /// validating the result.
+    pub fn extend_unvalidated(&mut self, other: Glossary) {
+        self.files.extend(other.files);
+        self.entries.extend(other.entries);
     }
 
     /// Adds `other`'s files and entries after this glossary's, rejecting
