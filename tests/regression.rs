@@ -29,3 +29,28 @@ fn an_avoid_phrase_that_ends_with_its_replacement_stops_after_the_pass_limit() {
     assert!(fixed.len() < text.len());
     assert!(remaining.iter().all(|f| f.rule == RuleId::AvoidTerm));
 }
+
+// fuzz/seeds/check_then_fix/regression-replacement-holds-avoid: an approved
+// rendering that holds another entry's wrong rendering re-creates it with
+// every fix. Fixing stays bounded, and `glossary lint` names the cause.
+#[test]
+fn a_replacement_holding_a_forbidden_phrase_is_bounded_and_linted() {
+    let yaml = "name: t\nterms:\n  - en: good old plan\n    avoid: [bad plan]\n    source: unverified\n  - en: good one\n    avoid: [old plan]\n    source: unverified\n";
+    let glossary = load_str(yaml, Path::new("t.yaml")).expect("loads");
+    let checker = Checker::new(glossary);
+    let text = "a bad plan\n".to_owned();
+    let document = Document::from_text("t.txt", text.clone());
+    let (_, count, _) = fix_until_stable(&text, |t| {
+        checker.check_document(&document.with_text(t.to_owned()))
+    });
+    assert!(count <= MAX_FIX_PASSES);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("t.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    assert_cmd::Command::cargo_bin("termlint")
+        .expect("binary")
+        .args(["glossary", "lint", "--color=never"])
+        .arg(&path)
+        .assert()
+        .stdout(predicates::str::contains("shadowed-avoid"));
+}
