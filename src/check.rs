@@ -14,7 +14,7 @@ use crate::rules::{
     RuleSettings, avoid_term, inconsistent_term, missing_term, number_mismatch, term_case,
     untranslated,
 };
-use crate::text::{LineIndex, Normalization, NormalizedText, PARAGRAPH_BREAK};
+use crate::text::{ColumnCursor, LineIndex, Normalization, NormalizedText, PARAGRAPH_BREAK};
 
 /// Texts longer than this are checked in pieces of about this size, split at
 /// paragraph breaks, in parallel: no match crosses a paragraph break, so the
@@ -410,12 +410,19 @@ fn paragraph_pieces(text: &str, piece_bytes: usize) -> Vec<std::ops::Range<usize
 pub struct Locator<'d> {
     text: &'d str,
     lines: Option<LineIndex>,
+    /// The last position located: findings come mostly in order, so columns
+    /// are counted from it rather than from the start of a (long) line.
+    cursor: Option<ColumnCursor>,
 }
 
 impl<'d> Locator<'d> {
     /// A locator for the document text `text` (the line index is built on first use).
     pub fn new(text: &'d str) -> Self {
-        Self { text, lines: None }
+        Self {
+            text,
+            lines: None,
+            cursor: None,
+        }
     }
 
     /// Places `raw`, found in `segment`, in the document.
@@ -442,8 +449,8 @@ impl<'d> Locator<'d> {
         }
         .clamp(start, self.text.len());
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(self.text));
-        let (line, column) = lines.line_column(self.text, start);
-        let (end_line, end_column) = lines.line_column(self.text, end);
+        let (line, column) = lines.line_column_after(self.text, start, &mut self.cursor);
+        let (end_line, end_column) = lines.line_column_after(self.text, end, &mut self.cursor);
         Finding {
             found: self.text.get(start..end).unwrap_or_default().to_owned(),
             span: start..end,

@@ -54,3 +54,54 @@ fn a_replacement_holding_a_forbidden_phrase_is_bounded_and_linted() {
         .assert()
         .stdout(predicates::str::contains("shadowed-avoid"));
 }
+
+// Regression: columns were counted from the start of the line for every
+// finding, so a one-line document of 50 MB took 40 s (quadratic); and the
+// human report rendered the whole line for each finding. Columns must stay
+// right and the human report must show a window with the true location.
+#[test]
+fn findings_on_one_very_long_line_are_located_exactly() {
+    let unit = "we deepen the 88th Strategy — ";
+    let text = unit.repeat(3_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).expect("write");
+    let glossary = dir.path().join("g.yaml");
+    std::fs::write(
+        &glossary,
+        "name: t\nterms:\n  - en: 8-8 Strategy\n    avoid: [88th Strategy]\n",
+    )
+    .expect("write");
+    let run = |format: &str| {
+        assert_cmd::Command::cargo_bin("termlint")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--color=never",
+                "--no-default-glossary",
+                "-g",
+                "g.yaml",
+                "--format",
+                format,
+                "long.txt",
+            ])
+            .output()
+            .expect("runs")
+    };
+    let report: serde_json::Value = serde_json::from_slice(&run("json").stdout).expect("json");
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    assert_eq!(findings.len(), 3_000);
+    let last = &findings[2_999];
+    let expected_column = unit.chars().count() * 2_999 + "we deepen the ".chars().count() + 1;
+    assert_eq!(last["column"].as_u64(), Some(expected_column as u64));
+    let human = String::from_utf8_lossy(&run("human").stdout).into_owned();
+    assert!(
+        human.contains(&format!("--> long.txt:1:{expected_column}\n")),
+        "location missing"
+    );
+    assert!(
+        human.lines().all(|line| line.len() < 2_000),
+        "a whole long line was printed"
+    );
+}

@@ -59,12 +59,21 @@ fn render_finding(
     let finding_span = start..end;
     let first_line = lines.line_of(finding_span.start);
     let last_line = lines.line_of(finding.span.end.saturating_sub(1).max(finding.span.start));
-    let excerpt_start = lines.line_span(text, first_line).start;
-    let excerpt_end = lines
+    let mut excerpt_start = lines.line_span(text, first_line).start;
+    let mut excerpt_end = lines
         .line_span(text, last_line)
         .end
         .max(finding.span.end)
         .min(text.len());
+    // On a very long line (a whole document on one line), show a window
+    // around the finding; the location is then given by us, since the
+    // renderer would count columns from the window's start.
+    let windowed = excerpt_end - excerpt_start > LONG_LINE_BYTES;
+    if windowed {
+        excerpt_start =
+            floor_char_boundary(text, start.saturating_sub(WINDOW_BYTES).max(excerpt_start));
+        excerpt_end = ceil_char_boundary(text, (end + WINDOW_BYTES).min(excerpt_end));
+    }
     let excerpt = &text[excerpt_start..excerpt_end];
     // An empty span (a finding about something absent) underlines one column.
     let mut span = finding.span.start - excerpt_start..finding.span.end - excerpt_start;
@@ -94,17 +103,37 @@ fn render_finding(
     });
     let title = finding.message.clone();
     let id = finding.rule.as_str();
-    let mut message = level(finding.severity).title(&title).id(id).snippet(
-        Snippet::source(excerpt)
-            .line_start(first_line + 1)
-            .origin(&report.path)
-            .fold(false)
-            .annotation(level(finding.severity).span(span).label(&label)),
-    );
+    let location = format!("{}:{}:{}", report.path, finding.line, finding.column);
+    let mut message = level(finding.severity).title(&title).id(id);
+    let snippet = Snippet::source(excerpt)
+        .line_start(first_line + 1)
+        .fold(false)
+        .annotation(level(finding.severity).span(span).label(&label));
+    message = if windowed {
+        message
+            .snippet(Snippet::source("").origin(&location))
+            .snippet(snippet)
+    } else {
+        message.snippet(snippet.origin(&report.path))
+    };
     if let Some(help) = &help {
         message = message.footer(Level::Help.title(help));
     }
     renderer.render(message).to_string()
+}
+
+/// Lines longer than this are shown as a window around the finding.
+const LONG_LINE_BYTES: usize = 4096;
+
+/// How much of a long line is shown either side of a finding.
+const WINDOW_BYTES: usize = 120;
+
+fn ceil_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {

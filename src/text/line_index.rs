@@ -1,5 +1,16 @@
 //! Line and column lookup for byte offsets of a document.
 
+/// A position whose 0-based column is known, to count the next one from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnCursor {
+    /// 0-based line.
+    pub line: usize,
+    /// Byte offset.
+    pub offset: usize,
+    /// 0-based column, in characters.
+    pub column: usize,
+}
+
 /// The byte offsets at which each line of a text starts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -29,6 +40,34 @@ impl LineIndex {
         let column = text
             .get(line_start..offset)
             .map_or(0, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// [`LineIndex::line_column`] that counts from `cursor` (the last
+    /// position asked for) when `offset` lies after it on the same line, so
+    /// that locating many findings on one very long line stays linear.
+    pub fn line_column_after(
+        &self,
+        text: &str,
+        offset: usize,
+        cursor: &mut Option<ColumnCursor>,
+    ) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let offset = offset.min(text.len()).max(self.line_starts[line]);
+        let (from, column) = match *cursor {
+            Some(ColumnCursor {
+                line: cursor_line,
+                offset: cursor_offset,
+                column,
+            }) if cursor_line == line && cursor_offset <= offset => (cursor_offset, column),
+            _ => (self.line_starts[line], 0),
+        };
+        let column = column + text.get(from..offset).map_or(0, |s| s.chars().count());
+        *cursor = Some(ColumnCursor {
+            line,
+            offset,
+            column,
+        });
         (line + 1, column + 1)
     }
 
@@ -68,6 +107,13 @@ mod tests {
         assert_eq!(index.line_column(text, e), (2, 6));
         let f = text.find('f').unwrap_or_default();
         assert_eq!(index.line_column(text, f), (3, 1));
+        let mut cursor = None;
+        for offset in [0, 1, e, f, e, 0] {
+            assert_eq!(
+                index.line_column_after(text, offset, &mut cursor),
+                index.line_column(text, offset)
+            );
+        }
         assert_eq!(&text[index.line_span(text, 0)], "ab");
         assert_eq!(&text[index.line_span(text, 1)], "“cd” e");
     }

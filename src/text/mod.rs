@@ -11,7 +11,7 @@ mod line_index;
 mod offset_map;
 mod word;
 
-pub use line_index::LineIndex;
+pub use line_index::{ColumnCursor, LineIndex};
 pub use offset_map::OffsetMap;
 pub use word::{ends_with_word_char, is_word_boundary, starts_with_word_char};
 
