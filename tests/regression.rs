@@ -105,3 +105,23 @@ fn findings_on_one_very_long_line_are_located_exactly() {
         "a whole long line was printed"
     );
 }
+
+// fuzz/seeds/check_then_fix/regression-overlapping-phrases: a wrong rendering
+// whose end is the start of its replacement ("x m" → "m y") is spelled again
+// by the text before each fix. Passes stay bounded; each removes one layer.
+#[test]
+fn a_wrong_rendering_overlapping_its_replacement_is_fixed_within_the_pass_limit() {
+    let glossary = load_str(
+        "name: t\nterms:\n  - en: m y\n    avoid: [x m]\n",
+        Path::new("t.yaml"),
+    )
+    .expect("loads");
+    let checker = Checker::new(glossary);
+    let text = "x x x m\n".to_owned();
+    let document = Document::from_text("t.txt", text.clone());
+    let (fixed, count, remaining) = fix_until_stable(&text, |t| {
+        checker.check_document(&document.with_text(t.to_owned()))
+    });
+    assert_eq!((fixed.as_str(), count), ("m y y y\n", 3));
+    assert!(remaining.is_empty());
+}

@@ -47,9 +47,9 @@ fn glossary(input: &Input) -> Option<Glossary> {
     termlint::glossary::load_str(&yaml, std::path::Path::new("fuzz.yaml")).ok()
 }
 
-/// Whether some entry's wrong rendering ends or starts with an approved
-/// rendering, so that fixing it can leave the wrong rendering again with the
-/// text before or after ("x x m" with "x m" → "m").
+/// Whether a wrong rendering can be spelled again by an approved rendering
+/// together with the text beside it: the two overlap (one's end is the
+/// other's start) or one holds the other ("x x m" with "x m" → "m").
 fn regenerates(checker: &Checker) -> bool {
     let entries = &checker.glossary().entries;
     entries.iter().any(|entry| {
@@ -57,10 +57,20 @@ fn regenerates(checker: &Checker) -> bool {
             let avoid = normalize_phrase(avoid, Normalization::MATCHING);
             entries.iter().any(|other| {
                 let en = normalize_phrase(other.en(), Normalization::MATCHING);
-                !en.is_empty() && avoid.contains(&en)
+                overlap(&avoid, &en) || overlap(&en, &avoid)
             })
         })
     })
+}
+
+/// Whether a non-empty end of `a` is a start of `b`, or either holds the other.
+fn overlap(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a.contains(b)
+        || b.contains(a)
+        || a.char_indices().skip(1).any(|(index, _)| b.starts_with(&a[index..]))
 }
 
 fuzz_target!(|input: Input| {
