@@ -122,6 +122,7 @@ fn a_wrong_rendering_overlapping_its_replacement_is_fixed_within_the_pass_limit(
     let (fixed, count, remaining) = fix_until_stable(&text, |t| {
         checker.check_document(&document.with_text(t.to_owned()))
     });
-    assert_eq!((fixed.as_str(), count), ("m y y y\n", 3));
+    // The echoed "y" is absorbed each time, and the sentence start capitalised.
+    assert_eq!((fixed.as_str(), count), ("M y\n", 3));
     assert!(remaining.is_empty());
 }
