@@ -240,23 +240,16 @@ impl GlossaryDiff {
     /// also as a word diff (`[-old-]{+new+}`).
     pub fn render(&self) -> String {
         let mut out = String::new();
-        for entry in &self.added {
-            let _ = writeln!(
-                out,
-                "added   {} → {}  ({})",
-                label(&entry.fields),
-                entry.fields.en,
-                entry.location
-            );
-        }
-        for entry in &self.removed {
-            let _ = writeln!(
-                out,
-                "removed {} → {}  ({})",
-                label(&entry.fields),
-                entry.fields.en,
-                entry.location
-            );
+        for (verb, entries) in [("added  ", &self.added), ("removed", &self.removed)] {
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "{verb} {} → {}  ({})",
+                    label(&entry.fields),
+                    entry.fields.en,
+                    entry.location
+                );
+            }
         }
         for entry in &self.changed {
             let _ = writeln!(
