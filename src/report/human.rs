@@ -5,7 +5,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{FileReport, Summary, plural};
 use crate::finding::{Applicability, Finding, Severity};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, ceil_char_boundary, floor_char_boundary};
 
 /// Renders every finding of `reports`, then a summary line.
 pub fn render(reports: &[FileReport], color: bool) -> String {
@@ -127,22 +127,6 @@ const LONG_LINE_BYTES: usize = 4096;
 
 /// How much of a long line is shown either side of a finding.
 const WINDOW_BYTES: usize = 120;
-
-fn ceil_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index += 1;
-    }
-    index
-}
-
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
 
 /// "found 3 errors and 1 warning in 2 files (3 fixable with `--write`)".
 pub fn summary_line(summary: &Summary) -> String {

@@ -115,36 +115,22 @@ fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
 /// not line up.
 fn recase(found: &str, expected: &str) -> Option<String> {
     let expected_letters: Vec<char> = expected.chars().filter(|c| c.is_alphabetic()).collect();
-    let found_letter_count = found
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(|c| {
-            std::iter::once(c)
-                .collect::<String>()
-                .chars()
-                .collect::<Vec<_>>()
-        })
-        .count();
-    if found_letter_count != expected_letters.len() {
+    if found.chars().filter(|c| c.is_alphabetic()).count() != expected_letters.len() {
         return None;
     }
     let mut changed = false;
     let mut letters = expected_letters.iter();
-    let corrected: String = found
-        .chars()
-        .flat_map(|c| {
-            let mut out: Vec<char> = vec![c];
-            if c.is_alphabetic() {
-                if let Some(&want) = letters.next() {
-                    if want.is_uppercase() && c.is_lowercase() {
-                        changed = true;
-                        out = c.to_uppercase().collect();
-                    }
-                }
-            }
-            out
-        })
-        .collect();
+    let mut corrected = String::with_capacity(found.len());
+    for c in found.chars() {
+        let wants_capital =
+            c.is_alphabetic() && letters.next().is_some_and(|want| want.is_uppercase());
+        if wants_capital && c.is_lowercase() {
+            changed = true;
+            corrected.extend(c.to_uppercase());
+        } else {
+            corrected.push(c);
+        }
+    }
     changed.then_some(corrected)
 }
 

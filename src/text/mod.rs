@@ -248,7 +248,8 @@ fn unify_punctuation(c: char) -> Option<char> {
     }
 }
 
-fn floor_char_boundary(s: &str, mut index: usize) -> usize {
+/// The largest char boundary of `s` at or before `index` (clamped to `s.len()`).
+pub fn floor_char_boundary(s: &str, mut index: usize) -> usize {
     if index >= s.len() {
         return s.len();
     }
@@ -258,7 +259,8 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
     index
 }
 
-fn ceil_char_boundary(s: &str, mut index: usize) -> usize {
+/// The smallest char boundary of `s` at or after `index` (clamped to `s.len()`).
+pub fn ceil_char_boundary(s: &str, mut index: usize) -> usize {
     if index >= s.len() {
         return s.len();
     }

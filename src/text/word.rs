@@ -2,6 +2,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::{ceil_char_boundary, floor_char_boundary};
+
 /// How far either side of a position the UAX #29 rules are evaluated. The rules
 /// look at most a few characters away; the window keeps each check O(1).
 const WINDOW_BYTES: usize = 32;
@@ -26,14 +28,8 @@ pub fn is_word_boundary(text: &str, position: usize) -> bool {
             return true;
         }
     }
-    let mut start = position.saturating_sub(WINDOW_BYTES);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (position + WINDOW_BYTES).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start = floor_char_boundary(text, position.saturating_sub(WINDOW_BYTES));
+    let end = ceil_char_boundary(text, position + WINDOW_BYTES);
     let relative = position - start;
     text[start..end]
         .split_word_bound_indices()
