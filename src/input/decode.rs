@@ -46,6 +46,15 @@ impl TextEncoding {
         }
     }
 
+    /// Whether every text decoded from this encoding encodes back to the very
+    /// same bytes: true of UTF-8 (decoded strictly, BOM kept). GB18030 maps a
+    /// few legacy byte sequences (a lone 0x80, for one) to characters that
+    /// encode differently, and UTF-16 read with `--encoding` may lack the BOM
+    /// that writing adds, so those are compared byte for byte.
+    pub fn round_trips_exactly(self) -> bool {
+        matches!(self, Self::Utf8 { .. })
+    }
+
     /// `text` encoded for writing, with the BOM the file had.
     pub fn encode(self, text: &str) -> Vec<u8> {
         match self {
@@ -212,6 +221,16 @@ mod tests {
             ("abc", TextEncoding::Utf8 { bom: true })
         );
         assert_eq!(encoding.encode(&text), b"\xEF\xBB\xBFabc");
+    }
+
+    #[test]
+    fn utf8_round_trips_exactly() {
+        for bytes in [&b"plain"[..], b"\xEF\xBB\xBFwith bom", "中文".as_bytes()] {
+            let (text, encoding) = round_trip(bytes);
+            assert!(encoding.round_trips_exactly());
+            assert_eq!(encoding.encode(&text), bytes);
+        }
+        assert!(!TextEncoding::Gb18030.round_trips_exactly());
     }
 
     #[test]
